@@ -1,0 +1,24 @@
+"""The ``smpolicy`` command. Each subcommand lives in ``smpolicy.commands``; this file composes them."""
+
+from __future__ import annotations
+
+import click
+
+from smpolicy import __version__
+from smpolicy.commands.check import check
+from smpolicy.commands.policy import policy
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="smpolicy")
+def cli() -> None:
+    """Operate an acceptable-use-of-social-media policy: screen posts, monitor, audit.
+
+    Example:
+
+        smpolicy check "My manager is a useless idiot"
+    """
+
+
+cli.add_command(check)
+cli.add_command(policy)

@@ -1,0 +1,1 @@
+"""One module per ``smpolicy`` subcommand; errors become click errors only here."""

@@ -1,0 +1,57 @@
+"""Options shared by the commands that screen posts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from smpolicy.exceptions import SmpolicyError
+from smpolicy.policy import load_policy
+from smpolicy.screening import Screener, load_config
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def screening_options(function: F) -> F:
+    """--policy, --config, --no-model, --service-users, --staff."""
+    decorators = [
+        click.option("--policy", "policy_path", type=click.Path(dir_okay=False), default=None,
+                     help="Policy YAML (default: the shipped Shaftesbury 2017 policy)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                     envvar="SMPOLICY_CONFIG", help="Screening configuration YAML (thresholds, limits)."),
+        click.option("--no-model", is_flag=True, default=False,
+                     help="Rules and lexicons only; skip the learned classifier."),
+        click.option("--service-users", type=click.Path(dir_okay=False), default=None,
+                     help="Service-user register (CSV with a name column, or a hashed register)."),
+        click.option("--staff", type=click.Path(dir_okay=False), default=None,
+                     help="Staff register (CSV with a name column, or a hashed register)."),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+def build_screener(
+    policy_path: str | None,
+    config_path: str | None,
+    no_model: bool,
+    service_users: str | None,
+    staff: str | None,
+) -> Screener:
+    """A screener from the command-line options; configuration errors become click errors."""
+    try:
+        config = load_config(config_path)
+        updates: dict[str, Any] = {}
+        if no_model:
+            updates["use_model"] = False
+        if service_users:
+            updates["service_users_register"] = Path(service_users)
+        if staff:
+            updates["staff_register"] = Path(staff)
+        return Screener(policy=load_policy(policy_path), config=replace(config, **updates))
+    except SmpolicyError as error:
+        raise click.ClickException(str(error)) from None

@@ -1,0 +1,78 @@
+"""The screening pipeline: text -> normalise -> detectors -> findings -> verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+from smpolicy.exceptions import InputError
+from smpolicy.policy import Policy, load_policy
+from smpolicy.screening.config import ScreeningConfig
+from smpolicy.screening.findings import Finding, Result, Verdict
+from smpolicy.screening.normalise import NormalisedText, normalise
+from smpolicy.screening.registry import DetectorContext, DetectorRegistry, default_registry
+
+
+class Screener:
+    """Screens posts against a policy. Build one per process: detectors load once."""
+
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        config: ScreeningConfig | None = None,
+        registry: DetectorRegistry | None = None,
+    ) -> None:
+        self.policy = policy or load_policy()
+        self.config = config or ScreeningConfig()
+        self.registry = registry or default_registry(DetectorContext(self.policy, self.config))
+
+    def check(self, text: str) -> Result:
+        """Screen one post; raises InputError for text that cannot be screened."""
+        return self.check_batch([text])[0]
+
+    def check_batch(self, texts: Sequence[str]) -> list[Result]:
+        """Screen posts together, so a learned detector can score them in one pass."""
+        posts = [self._prepare(text) for text in texts]
+        per_post: list[list[Finding]] = [[] for _ in posts]
+        for detector in self.registry:
+            for findings, found in zip(per_post, detector.detect_batch(posts), strict=True):
+                findings.extend(found)
+        return [self._judge(findings) for findings in per_post]
+
+    def check_many(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Result]:
+        """Screen a stream of posts lazily, in input order."""
+        iterator = iter(texts)
+        while batch := list(islice(iterator, batch_size)):
+            yield from self.check_batch(batch)
+
+    def _prepare(self, text: str) -> NormalisedText:
+        validate_text(text, self.config.max_chars)
+        return normalise(text)
+
+    def _judge(self, findings: list[Finding]) -> Result:
+        kept: list[tuple[Verdict, Finding]] = []
+        for finding in findings:
+            verdict = self.config.thresholds_for(finding.category).verdict_for(finding.score)
+            if verdict is not None:
+                kept.append((verdict, finding))
+        kept.sort(key=lambda pair: (-pair[0].rank, -pair[1].score, pair[1].start))
+        overall = kept[0][0] if kept else Verdict.OK
+        return Result(verdict=overall, findings=tuple(finding for _, finding in kept))
+
+
+def validate_text(text: object, max_chars: int) -> None:
+    """Refuse what cannot be screened, saying why."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("text is empty")
+    if len(text) > max_chars:
+        raise InputError(
+            f"text has {len(text):,} characters; the limit is {max_chars:,} (screening.max_chars)"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            f"text holds an invalid character at position {error.start} (not valid UTF-8)"
+        ) from None

@@ -1,0 +1,155 @@
+"""Text normalisation that undoes common obfuscation and remembers where each character came from.
+
+Lexicon and pattern detectors match on ``NormalisedText.text`` (lower case, NFKC, homoglyphs
+folded, zero-width characters dropped, leetspeak decoded inside words, s p a c e d letters
+joined, runs of 3+ repeated letters cut to 2, emoji replaced by their names) and report spans in
+the caller's original text through ``to_original``. Personal-data detectors read
+``original`` instead: digits in a phone number must not become letters.
+
+Most posts are plain ASCII with nothing to undo, so a fast path returns them lower-cased with an
+identity offset map; the per-character path runs only when it has work to do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f") | frozenset(
+    chr(c) for c in range(0xFE00, 0xFE10)
+)
+
+# Letters from other scripts that look like Latin ones (Unicode confusables, the common subset).
+HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+        "һ": "h", "ӏ": "l", "ɡ": "g", "ɑ": "a", "ı": "i", "α": "a", "β": "b", "γ": "y", "ε": "e",
+        "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+        "ω": "w", "ѡ": "w", "ԛ": "q", "ԝ": "w", "ʏ": "y", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d",
+        "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n",
+        "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z",
+    }
+)
+
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+        "@": "a", "$": "s", "!": "i", "|": "l", "+": "t", "€": "e", "£": "l"}
+
+# A word that mixes letters and leet characters: "n1gg3r", "f@g", "$tupid" (not "@name", "10am").
+_LEET_WORD = re.compile(r"(?<![\w@])(?=[\w@$!|+€£]*[a-z])(?=[\w@$!|+€£]*[0-9@$!|+€£])[\w@$!|+€£]{3,}")
+_ORDINAL_OR_TIME = re.compile(r"^\d+(st|nd|rd|th|am|pm|s|k|m|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
+_SPACED = re.compile(r"(?<![\w])[a-z](?:[ .\-_*~]{1,2}[a-z](?![\w])){2,}")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SEPARATORS = frozenset(" .-_*~")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A post as detectors see it, with the way back to the caller's words."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None = None  # offsets[i] = original index of text[i]; None: identity
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of ``text`` onto ``original``."""
+        if self.offsets is None or start >= end:
+            return start, end
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def evidence(self, start: int, end: int) -> tuple[int, int, str]:
+        """Original span and the original words for a span of ``text``."""
+        o_start, o_end = self.to_original(start, end)
+        return o_start, o_end, self.original[o_start:o_end]
+
+
+def normalise(text: str) -> NormalisedText:
+    lowered = text.lower()
+    if text.isascii() and not _needs_work(lowered):
+        return NormalisedText(original=text, text=lowered)
+    chars, index = _fold_characters(text)
+    for step in (_decode_leet, _join_spaced_letters, _cut_repeats):
+        chars, index = step(chars, index)
+    return NormalisedText(original=text, text="".join(chars), offsets=tuple(index))
+
+
+def _needs_work(lowered: str) -> bool:
+    return bool(
+        _REPEATS.search(lowered) or _SPACED.search(lowered) or _has_leet_word(lowered)
+    )
+
+
+def _leet_words(text: str) -> list[tuple[int, int]]:
+    """Spans of words to decode; a leading "@" is a mention, not an "a"."""
+    spans = []
+    for match in _LEET_WORD.finditer(text):
+        start, word = match.start(), match.group()
+        if word.startswith("@"):
+            start, word = start + 1, word[1:]
+        if _ORDINAL_OR_TIME.match(word) or not any(c in LEET for c in word):
+            continue
+        spans.append((start, match.end()))
+    return spans
+
+
+def _has_leet_word(lowered: str) -> bool:
+    return bool(_leet_words(lowered))
+
+
+def _fold_characters(text: str) -> tuple[list[str], list[int]]:
+    """NFKC, lower case, homoglyphs, zero-width removal, accents stripped, emoji named."""
+    chars: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(text):
+        if char in ZERO_WIDTH:
+            continue
+        if char.isascii():
+            chars.append(char.lower())
+            index.append(position)
+            continue
+        category = unicodedata.category(char)
+        if category == "So":  # emoji and other symbols: their name carries the meaning
+            name = unicodedata.name(char, "").lower()
+            if name:
+                for piece in f" {name} ":
+                    chars.append(piece)
+                    index.append(position)
+            continue
+        for piece in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char)):
+            if unicodedata.category(piece) == "Mn":  # combining accent: "fàg" -> "fag"
+                continue
+            piece = piece.lower().translate(HOMOGLYPHS)
+            for sub in piece:
+                chars.append(sub)
+                index.append(position)
+    return chars, index
+
+
+def _decode_leet(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
+    for start, end in _leet_words("".join(chars)):
+        for position in range(start, end):
+            chars[position] = LEET.get(chars[position], chars[position])
+    return chars, index
+
+
+def _join_spaced_letters(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
+    joined = "".join(chars)
+    drop: set[int] = set()
+    for match in _SPACED.finditer(joined):
+        drop.update(p for p in range(match.start(), match.end()) if joined[p] in _SEPARATORS)
+    if not drop:
+        return chars, index
+    keep = [p for p in range(len(chars)) if p not in drop]
+    return [chars[p] for p in keep], [index[p] for p in keep]
+
+
+def _cut_repeats(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
+    joined = "".join(chars)
+    drop: set[int] = set()
+    for match in _REPEATS.finditer(joined):
+        drop.update(range(match.start() + 2, match.end()))
+    if not drop:
+        return chars, index
+    keep = [p for p in range(len(chars)) if p not in drop]
+    return [chars[p] for p in keep], [index[p] for p in keep]

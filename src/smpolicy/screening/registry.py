@@ -1,0 +1,96 @@
+"""Detectors register by name; built-ins register exactly like third-party ones.
+
+A third-party package adds detectors through the ``smpolicy.detectors`` entry-point group,
+each entry point naming a callable ``factory(context) -> Detector``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+
+from smpolicy.exceptions import DetectorError
+from smpolicy.policy import Policy
+from smpolicy.screening.config import ScreeningConfig
+from smpolicy.screening.detectors.base import Detector
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorContext:
+    """What a detector factory may read to build itself."""
+
+    policy: Policy
+    config: ScreeningConfig
+
+
+DetectorFactory = Callable[[DetectorContext], Detector | None]
+
+# Built-in detector factories, loaded lazily by dotted path (datasette's DEFAULT_PLUGINS idea).
+DEFAULT_DETECTORS: dict[str, str] = {
+}
+
+
+class DetectorRegistry:
+    """An ordered set of detectors, by name."""
+
+    def __init__(self) -> None:
+        self._detectors: dict[str, Detector] = {}
+
+    def add(self, detector: Detector) -> None:
+        if not isinstance(detector, Detector):
+            raise DetectorError(f"{detector!r} does not implement the Detector protocol")
+        if detector.name in self._detectors:
+            raise DetectorError(f"a detector named {detector.name!r} is already registered")
+        self._detectors[detector.name] = detector
+
+    def remove(self, name: str) -> None:
+        try:
+            del self._detectors[name]
+        except KeyError:
+            raise DetectorError(f"no detector named {name!r}") from None
+
+    def get(self, name: str) -> Detector:
+        try:
+            return self._detectors[name]
+        except KeyError:
+            raise DetectorError(f"no detector named {name!r}") from None
+
+    def names(self) -> list[str]:
+        return list(self._detectors)
+
+    def __iter__(self) -> Iterator[Detector]:
+        return iter(self._detectors.values())
+
+    def __len__(self) -> int:
+        return len(self._detectors)
+
+
+def load_factory(dotted: str) -> DetectorFactory:
+    module_name, _, attribute = dotted.partition(":")
+    try:
+        return getattr(importlib.import_module(module_name), attribute)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError) as error:
+        raise DetectorError(f"cannot load detector factory {dotted!r}: {error}") from None
+
+
+def default_registry(context: DetectorContext, *, only: set[str] | None = None) -> DetectorRegistry:
+    """Built-in detectors, then any installed through entry points; ``only`` picks by name.
+
+    A factory may return None when it has nothing to do under this configuration (the
+    register matcher without registers), and is then left out.
+    """
+    factories: dict[str, DetectorFactory] = {
+        name: load_factory(path) for name, path in DEFAULT_DETECTORS.items()
+    }
+    for entry_point in entry_points(group="smpolicy.detectors"):
+        factories.setdefault(entry_point.name, entry_point.load())
+    registry = DetectorRegistry()
+    for name, factory in factories.items():
+        if only is not None and name not in only:
+            continue
+        detector = factory(context)
+        if detector is not None:
+            registry.add(detector)
+    return registry
