@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
+from smpolicy.screening.normalise import WORD, NormalisedText, squeeze
+
 LEXICON_DIR = Path(__file__).parent / "lexicons"
-WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
-_RUN = re.compile(r"(.)\1+")
 _STOPWORDS = frozenset({"the", "a", "an", "of", "with", "to", "in", "is", "are", "people", "folk",
                         "these", "those", "all", "just", "like", "non", "should", "be"})
 
@@ -35,11 +35,6 @@ def load_lexicon(name: str) -> dict[str, Any]:
     return document
 
 
-def squeeze(word: str) -> str:
-    """Collapse every run of a repeated letter: "stuupid" -> "stupid"."""
-    return _RUN.sub(r"\1", word)
-
-
 @dataclass(frozen=True, slots=True)
 class TermHit:
     start: int
@@ -51,45 +46,42 @@ class TermHit:
 class TermIndex:
     """Whole-word lookup of single- and multi-word terms.
 
-    Keys are normalised words. A word with a repeated letter is also tried squeezed, so that
-    "stuupid" finds "stupid" while "con" never finds "coon". A trailing plural "s"/"es" is
-    tried off as well.
+    Keys are normalised words, with plural "s"/"es" variants and squeezed forms (so "stuupid"
+    finds "stupid" while "con" never finds "coon"). A post that shares no word with the index
+    is rejected by one set operation, which is the common case.
     """
 
     def __init__(self, terms: dict[str, Any]) -> None:
         self._single: dict[str, tuple[str, Any]] = {}
-        self._multi: dict[str, list[tuple[tuple[str, ...], str, Any]]] = {}
+        self._multi: dict[tuple[str, ...], tuple[str, Any]] = {}
+        self._lengths: set[int] = set()
         for term, data in terms.items():
             words = tuple(WORD.findall(term.lower()))
             if not words:
                 continue
-            if len(words) == 1:
-                self._single[words[0]] = (term, data)
-                self._single.setdefault(squeeze(words[0]), (term, data))
-            else:
-                self._multi.setdefault(words[0], []).append((words, term, data))
+            *head, last = words
+            for variant in (last, last + "s", last + "es", squeeze(last)):
+                key = (*head, variant)
+                if len(key) == 1:
+                    self._single.setdefault(variant, (term, data))
+                else:
+                    self._multi.setdefault(key, (term, data))
+                    self._lengths.add(len(key))
+        self._first_words = frozenset(self._single) | frozenset(key[0] for key in self._multi)
+        self._multi_first = frozenset(key[0] for key in self._multi)
 
-    def _lookup(self, word: str) -> tuple[str, Any] | None:
-        found = self._single.get(word)
-        if found is None and _RUN.search(word):
-            found = self._single.get(squeeze(word))
-        if found is None and len(word) > 3 and word.endswith("s"):
-            found = self._single.get(word[:-1]) or (
-                self._single.get(word[:-2]) if word.endswith("es") else None
-            )
-        return found
-
-    def find(self, text: str) -> Iterator[TermHit]:
-        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-        for position, (start, end, word) in enumerate(words):
-            for sequence, term, data in self._multi.get(word, ()):
-                tail = words[position : position + len(sequence)]
-                if len(tail) == len(sequence) and all(
-                    w[2] == s or squeeze(w[2]) == s or w[2] == s + "s"
-                    for w, s in zip(tail, sequence, strict=True)
-                ):
-                    yield TermHit(start, tail[-1][1], term, data)
-            found = self._lookup(word)
+    def find(self, post: NormalisedText) -> Iterator[TermHit]:
+        if self._first_words.isdisjoint(post.vocabulary):
+            return
+        words = post.words
+        for position, (start, end, word, squeezed) in enumerate(words):
+            if word in self._multi_first:
+                for length in self._lengths:
+                    tail = words[position : position + length]
+                    found = self._multi.get(tuple(w[2] for w in tail))
+                    if found is not None:
+                        yield TermHit(start, tail[-1][1], found[0], found[1])
+            found = self._single.get(word) or self._single.get(squeezed)
             if found is not None:
                 yield TermHit(start, end, found[0], found[1])
 

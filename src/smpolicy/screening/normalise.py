@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f") | frozenset(
     chr(c) for c in range(0xFE00, 0xFE10)
@@ -45,15 +46,45 @@ _SPACED = re.compile(
 )
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SEPARATORS = frozenset(" .-_*~")
+WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_DOUBLE = re.compile(r"([a-z])\1")
+_DOUBLED_WORD = re.compile(r"(?<![a-z'’])[a-z'’]*([a-z])\1[a-z'’]*")
 
 
-@dataclass(frozen=True, slots=True)
+def squeeze(word: str) -> str:
+    """Collapse every run of a repeated letter: "stuupid" -> "stupid"."""
+    return _DOUBLE_RUN.sub(r"\1", word)
+
+
+_DOUBLE_RUN = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
 class NormalisedText:
     """A post as detectors see it, with the way back to the caller's words."""
 
     original: str
     text: str
     offsets: tuple[int, ...] | None = None  # offsets[i] = original index of text[i]; None: identity
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words of ``text``, and squeezed forms of doubled ones: lexicons reject on this."""
+        vocabulary = set(WORD.findall(self.text))
+        if _DOUBLE.search(self.text):
+            vocabulary.update(squeeze(m.group()) for m in _DOUBLED_WORD.finditer(self.text))
+        return frozenset(vocabulary)
+
+    @cached_property
+    def words(self) -> tuple[tuple[int, int, str, str], ...]:
+        """(start, end, word, squeezed word) for each word of ``text``: built only on demand."""
+        text = self.text
+        doubled = {m.group() for m in _DOUBLED_WORD.finditer(text)} if _DOUBLE.search(text) else ()
+        return tuple(
+            (m.start(), m.end(), w, squeeze(w) if w in doubled else w)
+            for m in WORD.finditer(text)
+            for w in (m.group(),)
+        )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` onto ``original``."""
@@ -70,11 +101,12 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     lowered = text.lower()
     if text.isascii() and not _needs_work(lowered):
-        return NormalisedText(original=text, text=lowered)
+        return NormalisedText(text, lowered)
     chars, index = _fold_characters(text)
     for step in (_join_spaced_letters, _decode_leet, _cut_repeats):
         chars, index = step(chars, index)
-    return NormalisedText(original=text, text="".join(chars), offsets=tuple(index))
+    folded = "".join(chars)
+    return NormalisedText(text, folded, tuple(index))
 
 
 def _needs_work(lowered: str) -> bool:
@@ -101,8 +133,11 @@ def _leet_words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LEET_CHARS = frozenset(LEET)
+
+
 def _has_leet_word(lowered: str) -> bool:
-    return bool(_leet_words(lowered))
+    return not _LEET_CHARS.isdisjoint(lowered) and bool(_leet_words(lowered))
 
 
 def _fold_characters(text: str) -> tuple[list[str], list[int]]:

@@ -20,7 +20,6 @@ from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
-    WORD,
     TermIndex,
     anchor_words,
     compile_template,
@@ -143,7 +142,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     lexicon = _lexicon()
     text = post.text
     hits: list[Hit] = []
-    for hit in lexicon.slurs.find(text):
+    for hit in lexicon.slurs.find(post):
         target, raw = hit.data
         if _is_homonym(text, hit.start, hit.end, lexicon.homonyms.get(hit.term, frozenset())):
             continue
@@ -153,7 +152,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
             score = min(0.99, score + INTENSIFIER_BONUS)
         score = _weigh(score, cues, reclaimable=hit.term in lexicon.reclaimable)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues))
-    words = frozenset(WORD.findall(text))
+    words = post.vocabulary
     for template in lexicon.templates:
         if template.anchors.isdisjoint(words):
             continue

@@ -18,7 +18,6 @@ from smpolicy.screening.cues import cues_for
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
-    WORD,
     TermIndex,
     anchor_words,
     compile_template,
@@ -90,17 +89,17 @@ class DisreputeDetector(BaseDetector):
         ):
             for match in pattern.finditer(text):
                 findings.append(self._finding(post, match.start(), match.end(), score, why))
-        if not lexicon.accusation_anchors.isdisjoint(WORD.findall(text)):
+        if not lexicon.accusation_anchors.isdisjoint(post.vocabulary):
             findings.extend(self._defamation(post, lexicon))
         return keep_strongest(findings)
 
     def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
         text = post.text
-        judgements = list(lexicon.criticism.find(text))
+        judgements = list(lexicon.criticism.find(post))
         if not judgements:
             return []
         findings = []
-        for target in lexicon.targets.find(text):
+        for target in lexicon.targets.find(post):
             s_start, s_end = sentence_bounds(text, target.start)
             for judgement in judgements:
                 if not s_start <= judgement.start < s_end:
@@ -117,7 +116,7 @@ class DisreputeDetector(BaseDetector):
     def _defamation(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
         text, original = post.text, post.original
         findings = []
-        for accusation in lexicon.accusations.find(text):
+        for accusation in lexicon.accusations.find(post):
             s_start, s_end = sentence_bounds(text, accusation.start)
             o_start, o_end = post.to_original(s_start, s_end)
             named = _PERSON.search(original, o_start, o_end) or lexicon.organisation.search(
