@@ -39,7 +39,9 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     """Cues in the sentence around ``text[start:end]`` (normalised text)."""
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
-    sentence = text[s_start:s_end]
+    # Condemnation often follows in the next sentence: "He called me X. That is racist."
+    _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
+    sentence = text[s_start:next_end]
     before = text[s_start:start]
     disclaimer = bool(patterns["disclaimer"].search(sentence))
     counter = (not disclaimer) and (

@@ -39,7 +39,10 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9
 # A word that mixes letters and leet characters: "n1gg3r", "f@g", "$tupid" (not "@name", "10am").
 _LEET_WORD = re.compile(r"(?<![\w@])(?=[\w@$!|+€£]*[a-z])(?=[\w@$!|+€£]*[0-9@$!|+€£])[\w@$!|+€£]{3,}")
 _ORDINAL_OR_TIME = re.compile(r"^\d+(st|nd|rd|th|am|pm|s|k|m|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
-_SPACED = re.compile(r"(?<![\w@$!])[a-z0-9@$!](?:[ .\-_*~]{1,2}[a-z0-9@$!](?![\w@$!])){2,}")
+_SPACED = re.compile(
+    r"(?<![\w@$!])[a-z0-9@$!](?P<sep>[ .\-_*~]{1,2})[a-z0-9@$!](?![\w@$!])"
+    r"(?:(?P=sep)[a-z0-9@$!](?![\w@$!]))+"
+)
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SEPARATORS = frozenset(" .-_*~")
 

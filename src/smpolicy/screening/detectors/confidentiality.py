@@ -116,6 +116,7 @@ class _Patterns:
     context: TermIndex
     markers: re.Pattern[str]
     hr: re.Pattern[str]
+    sensitive: re.Pattern[str]
     reference: re.Pattern[str]
     date_of_birth: re.Pattern[str]
     street: re.Pattern[str]
@@ -129,6 +130,7 @@ def _patterns() -> _Patterns:
         context=TermIndex({w: True for w in data["service_context"]}),
         markers=re.compile("|".join(f"(?:{p})" for p in data["confidential_markers"])),
         hr=re.compile("|".join(f"(?:{p})" for p in data["hr_matters"])),
+        sensitive=re.compile("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
         reference=re.compile(data["reference"], re.IGNORECASE),
         date_of_birth=re.compile(data["date_of_birth"]),
         street=re.compile(data["street_address"]),
@@ -173,9 +175,19 @@ class ConfidentialityDetector(BaseDetector):
                 self._matter(
                     post,
                     match,
-                    0.72,
-                    "Discusses a confidential matter (HR, a complaint, an investigation, safeguarding "
-                    "or an unannounced decision); clause 6.4(b) forbids referring to it publicly.",
+                    0.8,
+                    "Discusses a confidential HR, investigation or safeguarding matter about a person; "
+                    "clause 6.4(b) forbids referring to confidential information about an individual.",
+                )
+            )
+        for match in patterns.sensitive.finditer(post.text):
+            findings.append(
+                self._matter(
+                    post,
+                    match,
+                    0.6,
+                    "Discusses council business that may not be public (a complaint, a planned closure "
+                    "or cuts); clause 6.4(b) forbids referring to confidential council information.",
                 )
             )
         return keep_strongest([f for f in findings if f.score > 0])

@@ -90,7 +90,9 @@ def _lexicon() -> _Lexicon:
     singular_to_target = {
         word: target for target, words in data["group_singulars"].items() for word in words
     }
-    any_group = [w for words in groups.values() for w in words]
+    slur_groups = {term: target for term, (target, _) in data["slurs"].items() if " " not in term}
+    any_group = [w for words in groups.values() for w in words] + [t + "s" for t in slur_groups]
+    group_to_target.update({t + "s": target for t, target in slur_groups.items()})
     prefix = r"(?:(?:all|most|these|those|the|bloody|fucking|damn|effing) )*"
     group_anchors = anchor_words(any_group)
     single_anchors = anchor_words(singular_to_target)

@@ -134,11 +134,13 @@ class DisreputeDetector(BaseDetector):
                 "clause 6.4(a) forbids defamatory comments about individuals or organisations."))
         return findings
 
-    def _finding(self, post: NormalisedText, start: int, end: int, score: float,
-                 explanation: str) -> Finding:
+    def _finding(self, post: NormalisedText, start: int, end: int, score: float, explanation: str) -> Finding:
         o_start, o_end, evidence = post.evidence(start, end)
-        return Finding(self.name, Category.DISREPUTE, CLAUSE, score, o_start, o_end,
-                       evidence.strip(), explanation)
+        o_start += len(evidence) - len(evidence.lstrip())
+        o_end -= len(evidence) - len(evidence.rstrip())
+        return Finding(
+            self.name, Category.DISREPUTE, CLAUSE, score, o_start, o_end, post.original[o_start:o_end], explanation
+        )
 
 
 _WHO = {
