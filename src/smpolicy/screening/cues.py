@@ -29,7 +29,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lexicon = load_lexicon("context")
     return {
         "counter": compile_template("{cue}", {"cue": lexicon["counter_speech"]}),
-        "negator": re.compile(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,4}}$"),
+        "negator": re.compile(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
         "disclaimer": re.compile("|".join(lexicon["disclaimers"])),
         "self": re.compile("|".join(lexicon["self_identification"])),
     }

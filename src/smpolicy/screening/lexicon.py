@@ -82,6 +82,8 @@ class TermIndex:
                     if found is not None:
                         yield TermHit(start, tail[-1][1], found[0], found[1])
             found = self._single.get(word) or self._single.get(squeezed)
+            if found is None and word.endswith(("'s", "’s")):
+                found = self._single.get(word[:-2])
             if found is not None:
                 yield TermHit(start, end, found[0], found[1])
 

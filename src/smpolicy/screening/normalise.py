@@ -71,6 +71,7 @@ class NormalisedText:
     def vocabulary(self) -> frozenset[str]:
         """The words of ``text``, and squeezed forms of doubled ones: lexicons reject on this."""
         vocabulary = set(WORD.findall(self.text))
+        vocabulary.update(w[:-2] for w in list(vocabulary) if w.endswith(("'s", "’s")))
         if _DOUBLE.search(self.text):
             vocabulary.update(squeeze(m.group()) for m in _DOUBLED_WORD.finditer(self.text))
         return frozenset(vocabulary)

@@ -35,15 +35,21 @@ def _patterns() -> _Patterns:
     adjective = words_regex(data["insulting_adjectives"])
     intensifier = words_regex(data["intensifiers"])
     second = words_regex(data["second_person"])
-    colleague = words_regex(data["colleague_refs"])
+    units = words_regex(data["work_units"])
+    colleague = (
+        f"{words_regex(data['colleague_refs'])}"
+        rf"|[a-z]+ (?:in|from|at|on) (?:the )?(?:{units})"
+        rf"|(?:this|that|the) (?:[a-z]+ )?(?:from|in|at) (?:the )?(?:{units})"
+    )
     return _Patterns(
         direct_insult=re.compile(
             rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
         ),
         colleague_insult=re.compile(
-            rf"(?<![a-z])(?P<who>{colleague})(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
+            rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
             rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
             rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
+            rf"|(?<![a-z])(?P<who3>{colleague})(?: [a-z]+){{0,4}}?,? (?:is )?(?:fat|ugly|thick)(?: and| as)"
         ),
         mocking=tuple(
             (re.compile(rf"(?<![a-z]){regex}(?![a-z])"), float(score))

@@ -81,10 +81,19 @@ _NOT_SURNAMES = frozenset(
         "night",
         "morning",
         "news",
+        "euros",
+        "cup",
+        "final",
+        "league",
         "committee",
         "board",
         "department",
     ]
+)
+# Capitalised words that start sentences or titles, not names: "Women's Euros", "Happy Birthday".
+_NOT_FIRST_NAMES = frozenset(
+    "the our my your their his her women men ladies happy good great big new old little saint st "
+    "town county north south east west upper lower last next this that these those".split()
 )
 _UK_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)")
 _NINO_HINT = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
@@ -245,7 +254,7 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
         spans += [
             ("PERSON_IN_CONTEXT", m.start(), m.end())
             for m in patterns.person.finditer(original)
-            if m.group().rsplit(" ", 1)[-1].lower() not in _NOT_SURNAMES
+            if _looks_like_a_name(m.group())
         ]
     return spans
 
@@ -261,9 +270,14 @@ def _phone_spans(original: str) -> list[tuple[str, int, int]]:
             number = phonenumbers.parse(match.group(), "GB")
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        if phonenumbers.is_possible_number(number):
             spans.append(("PHONE_NUMBER", match.start(), match.end()))
     return spans
+
+
+def _looks_like_a_name(words: str) -> bool:
+    first, last = words.split(" ", 1)[0].lower(), words.rsplit(" ", 1)[-1].lower()
+    return last not in _NOT_SURNAMES and first.removesuffix("'s").removesuffix("’s") not in _NOT_FIRST_NAMES
 
 
 def _presidio_spans(original: str) -> list[tuple[str, int, int]]:

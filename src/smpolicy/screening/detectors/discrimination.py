@@ -97,8 +97,8 @@ def _lexicon() -> _Lexicon:
     single_anchors = anchor_words(singular_to_target)
     templates = [
         Template(compile_template(
-            prefix + r"{group} (?:are|r|is|=)(?: all| just| nothing but| such| so| really| basically"
-            r"| literally| always| simply| mostly)*(?: a| an)? {derog}",
+            prefix + r"{group} (?:are|r|is|=|'re)(?: all| just| nothing but| such| so| really| basically"
+            r"| literally| always| simply| mostly)*(?: a| an)?(?: [a-z]+){0,2}? {derog}",
             {"group": any_group, "derog": data["derogatory"]}), 0.85, None, group_anchors),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
@@ -112,7 +112,15 @@ def _lexicon() -> _Lexicon:
                                   {"call": data["hostile_calls"], "group": any_group}),
                  0.9, None, group_anchors),
         Template(compile_template(
-            r"{adj} {single}",
+            prefix + r"{group} (?:ruin|ruins|ruined|destroy|destroys|spoil|spoils|infest|invade|invading"
+            r"|are taking over|taking over|flooding|swamping|clogging up|clog up|everywhere|have no|has no"
+            r"|and their (?:stupid|filthy|backward|weird|primitive|dirty|smelly))",
+            {"group": any_group}), 0.78, None, group_anchors),
+        Template(compile_template(
+            r"{single}s? (?:scum|vermin|filth|trash|rats|parasites|pigs|dogs|animals|bastards|cunts)",
+            {"single": list(singular_to_target)}), 0.88, None, single_anchors),
+        Template(compile_template(
+            r"{adj} {single}s?",
             {"adj": data["abusive_adjectives"], "single": list(singular_to_target)}),
             0.8, None, single_anchors),
     ]

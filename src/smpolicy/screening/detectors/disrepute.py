@@ -88,12 +88,15 @@ class DisreputeDetector(BaseDetector):
              "air such disagreements on social media."),
         ):
             for match in pattern.finditer(text):
-                findings.append(self._finding(post, match.start(), match.end(), score, why))
+                cues = cues_for(text, match.start(), match.end())
+                weight = 0.35 if cues.counter_speech or cues.negated else 1.0
+                findings.append(self._finding(post, match.start(), match.end(), score * weight, why))
         if not lexicon.accusation_anchors.isdisjoint(post.vocabulary):
             findings.extend(self._defamation(post, lexicon))
         return keep_strongest(findings)
 
     def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
+        """A target and a judgement: in one sentence a full score, elsewhere in the post less."""
         text = post.text
         judgements = list(lexicon.criticism.find(post))
         if not judgements:
@@ -102,15 +105,22 @@ class DisreputeDetector(BaseDetector):
         for target in lexicon.targets.find(post):
             s_start, s_end = sentence_bounds(text, target.start)
             for judgement in judgements:
-                if not s_start <= judgement.start < s_end:
-                    continue
+                same_sentence = s_start <= judgement.start < s_end
                 cues = cues_for(text, judgement.start, judgement.end)
-                score = judgement.data * (0.35 if cues.negated else 1.0)
-                start, end = min(target.start, judgement.start), max(target.end, judgement.end)
-                findings.append(self._finding(
-                    post, start, end, score,
-                    f"Criticises {_WHO[target.data]} in public; clause 6.4(a) says criticising "
-                    "customers, colleagues or managers brings the council into disrepute."))
+                if cues.counter_speech and not same_sentence:
+                    continue
+                score = judgement.data * (1.0 if same_sentence else 0.75)
+                score *= 0.35 if cues.negated else 1.0
+                span = (min(target.start, judgement.start), max(target.end, judgement.end))
+                if not same_sentence:
+                    span = (judgement.start, judgement.end)
+                findings.append(
+                    self._finding(
+                        post, *span, score,
+                        f"Criticises {_WHO[target.data]} in public; clause 6.4(a) says criticising "
+                        "customers, colleagues or managers brings the council into disrepute.",
+                    )
+                )
         return findings
 
     def _defamation(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
@@ -123,7 +133,11 @@ class DisreputeDetector(BaseDetector):
                 original, o_start, o_end)
             role = lexicon.entity_roles.search(text, s_start, s_end)
             if not (named or role):
-                continue
+                # The person may be named in another sentence: "Cllr Moore's wife ... Corrupt."
+                named = _PERSON.search(original) or lexicon.organisation.search(original)
+                role = None if named else lexicon.entity_roles.search(text)
+                if not (named or role):
+                    continue
             cues = cues_for(text, accusation.start, accusation.end)
             score = DEFAMATION * (0.35 if cues.negated or cues.counter_speech else 1.0)
             who = named.group() if named else text[role.start():role.end()] if role else ""
