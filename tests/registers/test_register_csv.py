@@ -11,7 +11,9 @@ def test_rows_are_hashed_and_bad_rows_named_by_line_not_by_name(key):
     result = import_csv(data, key, source="users.csv")
     assert result.register.people == 2
     assert [(e.line, e.message) for e in result.errors] == [
-        (3, "the name is empty"), (4, "needs a first and a last name")]
+        (3, "the name is empty"),
+        (4, "needs a first and a last name"),
+    ]
     assert "Madonna" not in result.describe_errors()
     assert result.register.match_name("Ann Lee") is MatchKind.NAME
 

@@ -32,8 +32,15 @@ def test_middle_names_sit_between_first_and_last():
 
 @pytest.mark.parametrize(
     ("nickname", "full"),
-    [("bill", "william"), ("bob", "robert"), ("liz", "elizabeth"), ("kate", "katherine"),
-     ("kate", "catherine"), ("alex", "alexander"), ("alex", "alexandra")],
+    [
+        ("bill", "william"),
+        ("bob", "robert"),
+        ("liz", "elizabeth"),
+        ("kate", "katherine"),
+        ("kate", "catherine"),
+        ("alex", "alexander"),
+        ("alex", "alexandra"),
+    ],
 )
 def test_a_nickname_stands_for_its_full_names(nickname, full):
     assert full in given_name_forms(nickname)
@@ -46,5 +53,10 @@ def test_a_full_name_is_not_widened_to_other_names():
 def test_words_keep_their_offsets_in_the_text():
     text = "Saw Bill O'Brien-Smith at 10"
     found = [(w.token, text[w.start : w.end]) for w in words(text)]
-    assert found == [("saw", "Saw"), ("bill", "Bill"), ("obrien", "O'Brien"), ("smith", "Smith"),
-                     ("at", "at")]
+    assert found == [
+        ("saw", "Saw"),
+        ("bill", "Bill"),
+        ("obrien", "O'Brien"),
+        ("smith", "Smith"),
+        ("at", "at"),
+    ]

@@ -17,8 +17,18 @@ class InsultDetector(BaseDetector):
         start = post.text.find("idiot")
         if start < 0:
             return []
-        return [Finding(self.name, Category.DISREPUTE, "6.4(a)", 0.9, start, start + 5,
-                        post.original[start : start + 5], "Insults a manager (6.4(a)).")]
+        return [
+            Finding(
+                self.name,
+                Category.DISREPUTE,
+                "6.4(a)",
+                0.9,
+                start,
+                start + 5,
+                post.original[start : start + 5],
+                "Insults a manager (6.4(a)).",
+            )
+        ]
 
 
 def screener_for(service_users: HashedRegister) -> Screener:

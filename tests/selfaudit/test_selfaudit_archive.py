@@ -24,8 +24,14 @@ def zip_with(entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
 
 @pytest.mark.parametrize(
     "name",
-    ["../../etc/cron.d/evil", "/etc/passwd", "posts/../../../x.json", "C:\\Windows\\x.dll",
-     "..\\..\\evil.bat", "./../evil.sh"],
+    [
+        "../../etc/cron.d/evil",
+        "/etc/passwd",
+        "posts/../../../x.json",
+        "C:\\Windows\\x.dll",
+        "..\\..\\evil.bat",
+        "./../evil.sh",
+    ],
 )
 def test_a_name_that_leaves_the_export_folder_is_refused(name):
     data = zip_with([("Profile.csv", b"First Name\r\nJane\r\n"), (name, b"x")])
@@ -54,7 +60,9 @@ def test_too_many_entries_are_refused():
 
 
 def test_a_huge_entry_is_refused_when_read():
-    files = linkedin_files() | {"Shares.csv": "Date,ShareCommentary\r\n" + "2024-01-01,hi\r\n" * 5000}
+    files = linkedin_files() | {
+        "Shares.csv": "Date,ShareCommentary\r\n" + "2024-01-01,hi\r\n" * 5000
+    }
     archive = open_archive(make_zip(files), ArchiveLimits(max_entry_bytes=50_000))
     with pytest.raises(UnsafeArchive, match="limit for one file"):
         read_export(archive)
@@ -99,7 +107,7 @@ def test_something_that_is_not_a_zip_is_refused_clearly(data):
 
 
 def test_a_zip_that_is_no_known_export_says_which_files_it_looked_for():
-    with pytest.raises(ExportError, match="not a Facebook .* LinkedIn data export"):
+    with pytest.raises(ExportError, match=r"not a Facebook .* LinkedIn data export"):
         audit_export(zip_with([("holiday/photo1.jpg", b"x"), ("notes.txt", b"hi")]))
 
 

@@ -28,7 +28,9 @@ def register_csv(tmp_path, monkeypatch):
 
 
 def test_the_report_cites_clauses_and_gives_steps(export, register_csv):
-    result = CliRunner().invoke(cli, ["selfaudit", str(export), "--service-users", str(register_csv)])
+    result = CliRunner().invoke(
+        cli, ["selfaudit", str(export), "--service-users", str(register_csv)]
+    )
     assert result.exit_code == 0, result.output
     assert "[5.2] Work: employer names your employer" in result.output
     assert "[5.3] A connection has the name of a service user" in result.output
@@ -45,7 +47,8 @@ def test_json_output_follows_the_documented_shape_for_every_platform(tmp_path, f
     report = json.loads(result.output)
     assert set(report) == {"platform", "account", "summary", "points"}
     assert {"clause", "severity", "title", "detail", "evidence", "when", "link", "steps"} == set(
-        report["points"][0])
+        report["points"][0]
+    )
 
 
 def test_nothing_from_the_export_is_left_on_disk(export, register_csv, tmp_path, monkeypatch):
@@ -57,7 +60,9 @@ def test_nothing_from_the_export_is_left_on_disk(export, register_csv, tmp_path,
     workdir = tmp_path / "work"
     workdir.mkdir()
     monkeypatch.chdir(workdir)
-    result = CliRunner().invoke(cli, ["selfaudit", str(export), "--service-users", str(register_csv)])
+    result = CliRunner().invoke(
+        cli, ["selfaudit", str(export), "--service-users", str(register_csv)]
+    )
     assert result.exit_code == 0, result.output
     assert os.listdir(workdir) == []
     assert os.listdir(scratch) == []

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fixture_exports import FB_ROOT, JUNE, facebook_files, make_zip
 from audit_screeners import screener_for
+from fixture_exports import FB_ROOT, JUNE, facebook_files, make_zip
 
 from smpolicy.policy import load_policy
 from smpolicy.selfaudit import Platform, Severity, audit_export, open_archive, read_export
@@ -91,11 +91,13 @@ def test_facebooks_escaped_accents_are_read_as_written():
 
 def test_an_older_export_without_the_activity_folder_is_read(service_users):
     files = {
-        name.replace(FB_ROOT, "").replace("your_facebook_activity/", "")
-            .replace("personal_information/", "").replace("connections/friends/your_friends.json",
-                                                          "friends_and_followers/friends.json"): data
+        name.replace(FB_ROOT, "")
+        .replace("your_facebook_activity/", "")
+        .replace("personal_information/", "")
+        .replace(
+            "connections/friends/your_friends.json", "friends_and_followers/friends.json"
+        ): data
         for name, data in facebook_files().items()
     }
     report = audit(service_users, files)
     assert report.connections == 4 and report.posts.posts == 4
-

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from fixture_exports import linkedin_files, make_zip
 from audit_screeners import screener_for
+from fixture_exports import linkedin_files, make_zip
 
 from smpolicy.exceptions import ExportError
 from smpolicy.selfaudit import Platform, Severity, audit_export, open_archive, read_export
@@ -44,5 +44,5 @@ def test_shares_are_screened_newest_first(service_users):
 
 def test_a_connections_file_without_its_header_is_a_clear_error():
     files = linkedin_files() | {"Connections.csv": "Notes:\r\nnothing here\r\n"}
-    with pytest.raises(ExportError, match="Connections.csv has no header"):
+    with pytest.raises(ExportError, match=r"Connections\.csv has no header"):
         read_export(open_archive(make_zip(files)))

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from fixture_exports import make_zip, x_files
 from audit_screeners import screener_for
+from fixture_exports import make_zip, x_files
 
 from smpolicy.exceptions import ExportError
 from smpolicy.selfaudit import Platform, Severity, audit_export, open_archive, read_export
@@ -44,11 +44,12 @@ def test_tweets_naming_service_users_are_flagged_with_a_link(service_users):
 def test_a_default_avatar_is_not_a_photo():
     files = x_files()
     files["data/profile.js"] = files["data/profile.js"].replace(
-        "profile_images/1/abc.jpg", "sticky/default_profile_images/default_profile.png")
+        "profile_images/1/abc.jpg", "sticky/default_profile_images/default_profile.png"
+    )
     assert read_export(open_archive(make_zip(files))).has_photo is False
 
 
 def test_a_js_file_without_the_window_ytd_prefix_is_a_clear_error():
     files = x_files() | {"data/tweets.js": "[]"}
-    with pytest.raises(ExportError, match="window.YTD"):
+    with pytest.raises(ExportError, match=r"window\.YTD"):
         read_export(open_archive(make_zip(files)))

@@ -23,12 +23,27 @@ def register() -> None:
 
 @register.command("hash")
 @click.argument("csv_path", metavar="CSV", type=click.Path(dir_okay=False, exists=True))
-@click.option("--out", "out", type=click.Path(dir_okay=False), required=True,
-              help="Where to write the hashed register (JSON).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              envvar="SMPOLICY_CONFIG", help="Configuration YAML holding register_salt.")
-@click.option("--skip-bad-rows", is_flag=True, default=False,
-              help="Write the register even if some rows are unusable (they are listed).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the hashed register (JSON).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    envvar="SMPOLICY_CONFIG",
+    help="Configuration YAML holding register_salt.",
+)
+@click.option(
+    "--skip-bad-rows",
+    is_flag=True,
+    default=False,
+    help="Write the register even if some rows are unusable (they are listed).",
+)
 def hash_command(csv_path: str, out: str, config_path: str | None, skip_bad_rows: bool) -> None:
     """Hash a CSV with a 'name' column into a register file that holds no plain names.
 

@@ -23,11 +23,62 @@ CACHE_LIMIT = 100_000
 _JOINER = re.compile(r"^[ \t\u00a0]{1,3}$|^-$")
 _NOT_NAMES = frozenset(
     [
-        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has",
-        "have", "he", "her", "him", "his", "i", "if", "in", "is", "it", "its", "me", "my", "no",
-        "not", "of", "on", "or", "our", "she", "so", "that", "the", "their", "them", "then",
-        "there", "they", "this", "to", "too", "up", "us", "was", "we", "were", "what", "when",
-        "who", "will", "with", "you", "your"
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "him",
+        "his",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "they",
+        "this",
+        "to",
+        "too",
+        "up",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
     ]
 )
 
@@ -72,9 +123,7 @@ class TextMatcher:
                     matches.append(NameMatch(word.start, last.end, kind))
         return _strongest_without_overlap(matches)
 
-    def _after_title(
-        self, text: str, found: list[Word], i: int, one_case: bool
-    ) -> list[NameMatch]:
+    def _after_title(self, text: str, found: list[Word], i: int, one_case: bool) -> list[NameMatch]:
         """A title and a registered surname: "Mrs Jones" (full names are found anyway)."""
         j = i + 1
         if j >= len(found) or not _adjacent(text, found[i : j + 1], after_title=True):

@@ -22,15 +22,56 @@ import yaml
 
 TITLES = frozenset(
     [
-        "mr", "mrs", "ms", "miss", "mx", "master", "dr", "doctor", "prof", "professor", "sir",
-        "dame", "lady", "lord", "rev", "revd", "reverend", "fr", "father", "sister", "brother",
-        "cllr", "councillor", "capt", "captain", "major", "col", "sgt", "pc"
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "master",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "rev",
+        "revd",
+        "reverend",
+        "fr",
+        "father",
+        "sister",
+        "brother",
+        "cllr",
+        "councillor",
+        "capt",
+        "captain",
+        "major",
+        "col",
+        "sgt",
+        "pc",
     ]
 )
 POST_NOMINALS = frozenset(
     [
-        "jr", "jnr", "junior", "sr", "snr", "senior", "ii", "iii", "iv", "phd", "md", "mbe",
-        "obe", "cbe", "qc", "kc", "esq"
+        "jr",
+        "jnr",
+        "junior",
+        "sr",
+        "snr",
+        "senior",
+        "ii",
+        "iii",
+        "iv",
+        "phd",
+        "md",
+        "mbe",
+        "obe",
+        "cbe",
+        "qc",
+        "kc",
+        "esq",
     ]
 )
 APOSTROPHES = "'’‘`´ʼ"

@@ -133,8 +133,7 @@ def _vet(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> tuple[str, ...]
     for info in infos:
         name = info.filename
         parts = re.split(r"[\\/]", name)
-        if (name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts
-                or "\x00" in name):
+        if name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts or "\x00" in name:
             raise UnsafeArchive(
                 f"refused: entry {_show(name)} would be written outside the export folder "
                 "(path traversal); this is not an export as the sites produce them"

@@ -20,7 +20,19 @@ from smpolicy.selfaudit.model import Export, FieldKind, Platform, Post, ProfileF
 
 BATCH = 256
 _GENERIC_ORG_WORDS = frozenset(
-    "the of and town city parish district county borough council councils".split()
+    [
+        "the",
+        "of",
+        "and",
+        "town",
+        "city",
+        "parish",
+        "district",
+        "county",
+        "borough",
+        "council",
+        "councils",
+    ]
 )
 
 
@@ -68,46 +80,81 @@ def profile_points(export: Export, policy: Policy) -> list[Point]:
         reason = _why_revealing(item, mentions_work)
         if reason is None:
             continue
-        severity = Severity.CONSIDER if on_linkedin or item.kind is FieldKind.LOCATION or (
-            item.kind is FieldKind.BIO) else Severity.CHANGE
-        points.append(Point("5.2", severity, f"{item.label} {reason}",
-                            "Clause 5.2 asks you to think about showing your occupation, employer "
-                            "and work location: they make you identifiable to service users.",
-                            steps, evidence=item.value))
+        severity = (
+            Severity.CONSIDER
+            if on_linkedin or item.kind is FieldKind.LOCATION or (item.kind is FieldKind.BIO)
+            else Severity.CHANGE
+        )
+        points.append(
+            Point(
+                "5.2",
+                severity,
+                f"{item.label} {reason}",
+                "Clause 5.2 asks you to think about showing your occupation, employer "
+                "and work location: they make you identifiable to service users.",
+                steps,
+                evidence=item.value,
+            )
+        )
     if export.has_photo:
-        points.append(Point("5.2", Severity.CONSIDER, "Your profile has a photo",
-                            "Clause 5.2 (and Appendix 1) ask you to consider whether a photograph "
-                            "is appropriate: it lets service users recognise you.",
-                            platform_steps("photo", export.platform)))
+        points.append(
+            Point(
+                "5.2",
+                Severity.CONSIDER,
+                "Your profile has a photo",
+                "Clause 5.2 (and Appendix 1) ask you to consider whether a photograph "
+                "is appropriate: it lets service users recognise you.",
+                platform_steps("photo", export.platform),
+            )
+        )
     elif export.has_photo is None:
-        points.append(Point("5.2", Severity.INFO, "Check your profile photo yourself",
-                            "This export does not include the profile photo.",
-                            platform_steps("photo", export.platform)))
+        points.append(
+            Point(
+                "5.2",
+                Severity.INFO,
+                "Check your profile photo yourself",
+                "This export does not include the profile photo.",
+                platform_steps("photo", export.platform),
+            )
+        )
     return points
 
 
 def connection_points(export: Export, service_users: HashedRegister | None) -> list[Point]:
     """5.3, 5.4 and App1.5: no service users among friends or connections."""
     if service_users is None or not export.connections_named:
-        why = ("no service-user register was given" if service_users is None
-               else f"{export.platform.label} lists followers by account number only")
-        return [Point("5.3", Severity.INFO,
-                      f"Your {export.connection_count} connections were not checked: {why}",
-                      "Clause 5.3 asks that service users known to you through work are not "
-                      "linked to you on social media.",
-                      platform_steps("register_unchecked", export.platform))]
+        why = (
+            "no service-user register was given"
+            if service_users is None
+            else f"{export.platform.label} lists followers by account number only"
+        )
+        return [
+            Point(
+                "5.3",
+                Severity.INFO,
+                f"Your {export.connection_count} connections were not checked: {why}",
+                "Clause 5.3 asks that service users known to you through work are not "
+                "linked to you on social media.",
+                platform_steps("register_unchecked", export.platform),
+            )
+        ]
     points = []
     for name in export.connection_names:
         kind = service_users.match_name(name)
         if kind is None:
             continue
         closeness = "has the name of" if kind is MatchKind.NAME else "has a name close to that of"
-        points.append(Point(
-            "5.3", Severity.CHANGE if kind is MatchKind.NAME else Severity.CONSIDER,
-            f"A connection {closeness} a service user",
-            "Clauses 5.3-5.4 and Appendix 1 say service users (and their families) should not "
-            "be your friends or connections; it may be someone else with the same name.",
-            platform_steps("service_user_connection", export.platform), evidence=name))
+        points.append(
+            Point(
+                "5.3",
+                Severity.CHANGE if kind is MatchKind.NAME else Severity.CONSIDER,
+                f"A connection {closeness} a service user",
+                "Clauses 5.3-5.4 and Appendix 1 say service users (and their families) should not "
+                "be your friends or connections; it may be someone else with the same name.",
+                platform_steps("service_user_connection", export.platform),
+                evidence=name,
+            )
+        )
     return points
 
 
@@ -130,23 +177,33 @@ def post_points(export: Export, screener: Screener) -> tuple[list[Point], PostTa
             also = sorted({f.clause for f in result.findings} - {top.clause})
             detail = top.explanation + (f" Also: {', '.join(also)}." if also else "")
             date = post.created.date().isoformat() if post.created else "undated"
-            points.append(Point(
-                top.clause,
-                Severity.CHANGE if result.verdict is Verdict.BREACH else Severity.CONSIDER,
-                f"Your {post.kind} of {date}: {_excerpt(post.text)}", detail, steps,
-                evidence=top.evidence, when=post.created, link=post.link))
+            points.append(
+                Point(
+                    top.clause,
+                    Severity.CHANGE if result.verdict is Verdict.BREACH else Severity.CONSIDER,
+                    f"Your {post.kind} of {date}: {_excerpt(post.text)}",
+                    detail,
+                    steps,
+                    evidence=top.evidence,
+                    when=post.created,
+                    link=post.link,
+                )
+            )
     tally = PostTally(len(posts), screened, len(points), unscreened)
     return points, tally
 
 
 def exposure_point(export: Export) -> Point:
     """5.6 (and 5.5): friends' own settings expose what you share with them."""
-    return Point("5.6", Severity.INFO,
-                 f"Your {export.connection_count} connections can pass on what you share",
-                 "Clause 5.6: even at the strictest settings, friends whose settings are looser "
-                 "can expose your posts and details to their friends; keep friends lists and "
-                 "past posts private too.",
-                 platform_steps("friends_of_friends", export.platform))
+    return Point(
+        "5.6",
+        Severity.INFO,
+        f"Your {export.connection_count} connections can pass on what you share",
+        "Clause 5.6: even at the strictest settings, friends whose settings are looser "
+        "can expose your posts and details to their friends; keep friends lists and "
+        "past posts private too.",
+        platform_steps("friends_of_friends", export.platform),
+    )
 
 
 @cache
@@ -161,8 +218,11 @@ def platform_steps(topic: str, platform: Platform) -> tuple[str, ...]:
 
 def _organisation_pattern(policy: Policy) -> re.Pattern[str]:
     """The employer's name, its place name ("Shaftesbury") and the word "council"."""
-    words = [w for w in re.findall(r"[\w'-]+", policy.organisation)
-             if w.lower() not in _GENERIC_ORG_WORDS]
+    words = [
+        w
+        for w in re.findall(r"[\w'-]+", policy.organisation)
+        if w.lower() not in _GENERIC_ORG_WORDS
+    ]
     terms = [re.escape(policy.organisation), *map(re.escape, words), "council"]
     return re.compile(r"\b(" + "|".join(terms) + r")\b", re.IGNORECASE)
 

@@ -75,11 +75,16 @@ def _point_dict(point: Point) -> dict[str, Any]:
 
 
 def summary_line(report: AuditReport) -> str:
-    checked = (f"{report.connections_matched} may be service users" if report.connections_checked
-               else "not checked against a register")
-    return (f"{report.platform.label} export{f' of {report.account}' if report.account else ''}: "
-            f"{report.posts.screened} of {report.posts.posts} posts screened, "
-            f"{report.posts.flagged} to look at; {report.connections} connections, {checked}.")
+    checked = (
+        f"{report.connections_matched} may be service users"
+        if report.connections_checked
+        else "not checked against a register"
+    )
+    return (
+        f"{report.platform.label} export{f' of {report.account}' if report.account else ''}: "
+        f"{report.posts.screened} of {report.posts.posts} posts screened, "
+        f"{report.posts.flagged} to look at; {report.connections} connections, {checked}."
+    )
 
 
 def render_text(report: AuditReport, style: Callable[[str, Severity], str] | None = None) -> str:
@@ -110,9 +115,10 @@ def render_html(report: AuditReport) -> str:
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='robots' content='noindex'><title>Your social media self-audit</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;"
-        "line-height:1.5;color:#0b0c0c}h2{border-bottom:2px solid #b1b4b6}.clause{font-weight:bold;"
-        "background:#f3f2f1;padding:0 .3rem}blockquote{border-left:4px solid #b1b4b6;margin:.5rem 0;"
-        "padding-left:.8rem}.change h2{color:#d4351c}.consider h2{color:#594d00}</style></head><body>",
+        "line-height:1.5;color:#0b0c0c}h2{border-bottom:2px solid #b1b4b6}"
+        ".clause{font-weight:bold;background:#f3f2f1;padding:0 .3rem}"
+        "blockquote{border-left:4px solid #b1b4b6;margin:.5rem 0;padding-left:.8rem}"
+        ".change h2{color:#d4351c}.consider h2{color:#594d00}</style></head><body>",
         "<h1>Your social media self-audit</h1>",
         f"<p>{e(summary_line(report))}</p>",
         "<p>This report is private to you. Nothing from your export was kept; delete this file "

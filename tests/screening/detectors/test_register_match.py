@@ -31,7 +31,10 @@ def test_naming_a_service_user_breaches_confidentiality(registers):
     assert result.verdict is Verdict.BREACH
     finding = result.findings[0]
     assert (finding.category, finding.clause, finding.evidence) == (
-        Category.CONFIDENTIALITY, "6.4(b)", "Bill Smith")
+        Category.CONFIDENTIALITY,
+        "6.4(b)",
+        "Bill Smith",
+    )
     assert (finding.start, finding.end) == (0, 10)
     assert "6.4(b)" in finding.explanation and "service user" in finding.explanation
 

@@ -66,12 +66,18 @@ class RegisterMatchDetector(BaseDetector):
         if self.service_users is not None:
             for match in self.service_users.find(post.original):
                 claimed.append((match.start, match.end))
-                findings.append(self._finding(post, match.start, match.end,
-                                              SERVICE_USER_SCORES[match.kind],
-                                              f"This {SERVICE_USER_WHY[match.kind]}: clause "
-                                              f"{CLAUSE} forbids referring to confidential "
-                                              "information about a service user, and that they "
-                                              "use a council service is itself confidential."))
+                findings.append(
+                    self._finding(
+                        post,
+                        match.start,
+                        match.end,
+                        SERVICE_USER_SCORES[match.kind],
+                        f"This {SERVICE_USER_WHY[match.kind]}: clause "
+                        f"{CLAUSE} forbids referring to confidential "
+                        "information about a service user, and that they "
+                        "use a council service is itself confidential.",
+                    )
+                )
         if self.staff is not None:
             hr_context = HR_CONTEXT.search(post.text) is not None
             for match in self.staff.find(post.original):
@@ -79,21 +85,35 @@ class RegisterMatchDetector(BaseDetector):
                     continue
                 plain, with_context = STAFF_SCORES[match.kind]
                 if hr_context:
-                    why = (f"This names a colleague alongside HR or complaint matters: clause "
-                           f"{CLAUSE} forbids referring to confidential information about a "
-                           "colleague.")
+                    why = (
+                        f"This names a colleague alongside HR or complaint matters: clause "
+                        f"{CLAUSE} forbids referring to confidential information about a "
+                        "colleague."
+                    )
                 else:
-                    why = (f"This names a colleague: check it shares nothing confidential about "
-                           f"them (clause {CLAUSE}).")
-                findings.append(self._finding(post, match.start, match.end,
-                                              with_context if hr_context else plain, why))
+                    why = (
+                        f"This names a colleague: check it shares nothing confidential about "
+                        f"them (clause {CLAUSE})."
+                    )
+                findings.append(
+                    self._finding(
+                        post, match.start, match.end, with_context if hr_context else plain, why
+                    )
+                )
         return findings
 
-    def _finding(self, post: NormalisedText, start: int, end: int, score: float,
-                 explanation: str) -> Finding:
+    def _finding(
+        self, post: NormalisedText, start: int, end: int, score: float, explanation: str
+    ) -> Finding:
         return Finding(
-            detector=self.name, category=Category.CONFIDENTIALITY, clause=CLAUSE, score=score,
-            start=start, end=end, evidence=post.original[start:end], explanation=explanation,
+            detector=self.name,
+            category=Category.CONFIDENTIALITY,
+            clause=CLAUSE,
+            score=score,
+            start=start,
+            end=end,
+            evidence=post.original[start:end],
+            explanation=explanation,
         )
 
 

@@ -42,10 +42,10 @@ def load_json(archive: ExportArchive, name: str, text: str | None = None) -> Any
 def load_csv(archive: ExportArchive, name: str, header_starts: str) -> list[dict[str, str]]:
     """Rows of a CSV whose header begins with ``header_starts`` (LinkedIn puts notes above it)."""
     lines = decode(archive, name).splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        if line.lstrip('"').startswith(header_starts):
-            break
-    else:
+    index = next(
+        (i for i, line in enumerate(lines) if line.lstrip('"').startswith(header_starts)), None
+    )
+    if index is None:
         raise ExportError(f"{name} has no header line starting {header_starts!r}")
     try:
         return list(csv.DictReader(io.StringIO("".join(lines[index:]), newline="")))

@@ -95,7 +95,9 @@ def _friends(archive: ExportArchive, names: Iterable[str]) -> list[str]:
     for name in find(names, *FRIENDS):
         document = unmangle(load_json(archive, name))
         entries = document.get("friends_v2") or document.get("friends") or []
-        friends.extend(text(e.get("name")) for e in entries if isinstance(e, dict) and e.get("name"))
+        friends.extend(
+            text(e.get("name")) for e in entries if isinstance(e, dict) and e.get("name")
+        )
     return friends
 
 
@@ -106,8 +108,11 @@ def _posts(archive: ExportArchive, names: Iterable[str]) -> list[Post]:
         for entry in document if isinstance(document, list) else []:
             if not isinstance(entry, dict):
                 continue
-            body = "\n".join(text(d.get("post")) for d in entry.get("data") or []
-                             if isinstance(d, dict) and d.get("post"))
+            body = "\n".join(
+                text(d.get("post"))
+                for d in entry.get("data") or []
+                if isinstance(d, dict) and d.get("post")
+            )
             if body:
                 posts.append(Post(body, _when(entry.get("timestamp")), "post"))
     return posts

@@ -30,7 +30,12 @@ def read(archive: ExportArchive) -> Export:
     people = [f"{_get(r, 'First Name')} {_get(r, 'Last Name')}".strip() for r in connections]
     people = [p for p in people if p]
     posts = [
-        Post(_get(r, "ShareCommentary"), _date(_get(r, "Date")), "share", _get(r, "ShareLink") or None)
+        Post(
+            _get(r, "ShareCommentary"),
+            _date(_get(r, "Date")),
+            "share",
+            _get(r, "ShareLink") or None,
+        )
         for r in _rows(archive, names, "Shares.csv", "Date")
         if _get(r, "ShareCommentary")
     ] + [
@@ -51,7 +56,9 @@ def read(archive: ExportArchive) -> Export:
     )
 
 
-def _rows(archive: ExportArchive, names: Iterable[str], file: str, header: str) -> list[dict[str, str]]:
+def _rows(
+    archive: ExportArchive, names: Iterable[str], file: str, header: str
+) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     for name in find(names, file):
         rows.extend(load_csv(archive, name, header))

@@ -8,6 +8,7 @@ compared with a register.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -59,10 +60,12 @@ def _records(archive: ExportArchive, name: str | None, key: str) -> list[dict[st
     prefix = _PREFIX.match(body)
     if prefix is None:
         raise ExportError(f"{name} does not start with 'window.YTD.…' as X archives do")
-    document = load_json(archive, name, body[prefix.end():])
+    document = load_json(archive, name, body[prefix.end() :])
     if not isinstance(document, list):
         raise ExportError(f"{name} should hold a list")
-    return [item[key] for item in document if isinstance(item, dict) and isinstance(item.get(key), dict)]
+    return [
+        item[key] for item in document if isinstance(item, dict) and isinstance(item.get(key), dict)
+    ]
 
 
 def _fields(account: dict[str, Any], profile: dict[str, Any]) -> list[ProfileField]:
@@ -86,9 +89,7 @@ def _has_photo(profile: dict[str, Any]) -> bool:
 
 def _tweet(tweet: dict[str, Any]) -> Post:
     created = None
-    try:
+    with contextlib.suppress(ValueError):
         created = dt.datetime.strptime(text(tweet.get("created_at")), "%a %b %d %H:%M:%S %z %Y")
-    except ValueError:
-        pass
     link = f"https://x.com/i/status/{tweet['id_str']}" if tweet.get("id_str") else None
     return Post(text(tweet.get("full_text")), created, "tweet", link)
