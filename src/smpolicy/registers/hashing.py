@@ -79,21 +79,29 @@ def entry_messages(parts: NameParts) -> Iterator[str]:
     yield f"surname:{parts.last}"
 
 
-def query_messages(first: str, last: str) -> Iterator[tuple[MatchKind, str]]:
-    """The messages to look up for a candidate first and last name, with what a hit means."""
+def query_messages(
+    first: str, last: str, *, given: bool = True, surname: bool = True, sound: bool = True
+) -> Iterator[tuple[MatchKind, str]]:
+    """The messages to look up for a candidate, strongest kind first, with what a hit means.
+
+    ``given``, ``surname`` and ``sound`` say whether the first name, the surname and the first
+    name's sound are on the register at all; families that need an absent one are skipped.
+    """
     forms = given_name_forms(first)
+    if given:
+        for form in forms:
+            yield MatchKind.NAME, f"name:{form} {last}"
+        for form in forms:
+            for variant in deletions(last):
+                yield MatchKind.SPELLING, f"typo-last:{form} {variant}"
+    if surname:
+        for variant in deletions(first):
+            yield MatchKind.SPELLING, f"typo-first:{variant} {last}"
     last_code = phonetic(last)
-    for form in forms:
-        yield MatchKind.NAME, f"name:{form} {last}"
-    for form in forms:
-        for variant in deletions(last):
-            yield MatchKind.SPELLING, f"typo-last:{form} {variant}"
-    for variant in deletions(first):
-        yield MatchKind.SPELLING, f"typo-first:{variant} {last}"
-    for form in forms:
-        code = phonetic(form)
-        if code and last_code:
-            yield MatchKind.SOUNDS_LIKE, f"sounds:{code} {last_code}"
+    if sound and last_code:
+        for form in forms:
+            if code := phonetic(form):
+                yield MatchKind.SOUNDS_LIKE, f"sounds:{code} {last_code}"
 
 
 def given_messages(token: str) -> Iterator[str]:
@@ -101,6 +109,15 @@ def given_messages(token: str) -> Iterator[str]:
         yield f"given:{form}"
         if code := phonetic(form):
             yield f"given~:{code}"
+
+
+def exact_given_messages(token: str) -> Iterator[str]:
+    return (f"given:{form}" for form in given_name_forms(token))
+
+
+def sound_given_messages(token: str) -> Iterator[str]:
+    codes = (phonetic(form) for form in given_name_forms(token))
+    return (f"given~:{code}" for code in codes if code)
 
 
 def surname_message(token: str) -> str:

@@ -101,8 +101,14 @@ class TextMatcher:
         self._surname: dict[str, bool] = {}
 
     def find(self, text: str) -> list[NameMatch]:
-        found = [w for w in words(text) if w.token not in _NOT_NAMES or w.token in TITLES]
         one_case = text.islower() or text.isupper()
+        # Outside one-case posts only capitalised words can be names; the gap check below
+        # still rejects two capitalised words with a lower-case word between them.
+        found = [
+            w
+            for w in words(text, capitalised_only=not one_case)
+            if w.token not in _NOT_NAMES or w.token in TITLES
+        ]
         matches: list[NameMatch] = []
         for i, word in enumerate(found):
             if word.token in TITLES:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -103,8 +103,15 @@ class Word:
     end: int
 
 
+@lru_cache(maxsize=65_536)
 def fold(word: str) -> str:
-    """One word folded for comparison: lower case, no accents, no apostrophes, letters only."""
+    """One word folded for comparison: lower case, no accents, no apostrophes, letters only.
+
+    Cached, since running text repeats its words; plain ASCII words skip the Unicode work.
+    """
+    if word.isascii():
+        lowered = word.lower()
+        return lowered if lowered.isalpha() else _NOT_LETTER.sub("", lowered)
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_LETTER.sub("", plain.translate(_APOSTROPHE_TABLE))
@@ -132,9 +139,11 @@ def split_name(name: str) -> NameParts | None:
     return NameParts(first=tokens[0], last=tokens[-1], middle=tokens[1:-1])
 
 
-def words(text: str) -> Iterator[Word]:
+def words(text: str, *, capitalised_only: bool = False) -> Iterator[Word]:
     """The words of running text with their offsets; hyphens split ("Smith-Jones")."""
     for match in _WORD.finditer(text):
+        if capitalised_only and not text[match.start()].isupper():
+            continue
         token = fold(match.group())
         if token:
             yield Word(token, match.start(), match.end())

@@ -27,9 +27,11 @@ from smpolicy.registers.hashing import (
     SCHEME_VERSION,
     MatchKind,
     entry_messages,
+    exact_given_messages,
     given_messages,
     hash_all,
     query_messages,
+    sound_given_messages,
     surname_message,
 )
 from smpolicy.registers.keys import RegisterKey
@@ -62,14 +64,21 @@ class HashedRegister:
         return cls(key=key, hashes=frozenset(hashes), people=people)
 
     def match_parts(self, first: str, last: str) -> MatchKind | None:
-        """The strongest way folded first and last names match someone, or None."""
-        best: MatchKind | None = None
-        for kind, message in query_messages(first, last):
-            if (best is None or kind.rank < best.rank) and self.key.digest(message) in self.hashes:
-                best = kind
-                if kind is MatchKind.NAME:
-                    break
-        return best
+        """The strongest way folded first and last names match someone, or None.
+
+        Every kind of match needs the first name (or its sound) or the surname to be on the
+        register, so two cheap lookups rule out most names before the full set is hashed.
+        """
+        given = self._any(exact_given_messages(first))
+        sound = self._any(sound_given_messages(first))
+        surname = self.has_surname(last)
+        if not (given or sound or surname):
+            return None
+        messages = query_messages(first, last, given=given, surname=surname, sound=sound)
+        return next((kind for kind, m in messages if self.key.digest(m) in self.hashes), None)
+
+    def _any(self, messages: Iterable[str]) -> bool:
+        return any(self.key.digest(m) in self.hashes for m in messages)
 
     def match_name(self, name: str) -> MatchKind | None:
         """Match a whole name as written ("Bill O'Brien"), e.g. a friend in a data export."""

@@ -21,11 +21,12 @@ from typing import Any
 
 from smpolicy.selfaudit.archive import ExportArchive
 from smpolicy.selfaudit.model import Export, FieldKind, Platform, Post, ProfileField
-from smpolicy.selfaudit.readers.common import basename, find, load_json, text
+from smpolicy.selfaudit.readers.common import basename, decode, find, load_json, text
 
 PROFILE = "profile_information.json"
 FRIENDS = ("your_friends.json", "friends.json")
 _POSTS = re.compile(r"^your_posts.*\.json$")
+_ESCAPED_BYTE = re.compile(r"\\u00[89a-f][0-9a-f]", re.IGNORECASE)
 _PROFILE_PICTURES = re.compile(r"profile_?pictures", re.IGNORECASE)
 
 
@@ -37,7 +38,7 @@ def read(archive: ExportArchive) -> Export:
     names = archive.names
     profile: dict[str, Any] = {}
     for name in find(names, PROFILE):
-        document = unmangle(load_json(archive, name))
+        document = _load(archive, name)
         profile = document.get("profile_v2") or document.get("profile") or {}
     friends = _friends(archive, names)
     posts = [*_posts(archive, names), *_comments(archive, names)]
@@ -68,6 +69,13 @@ def unmangle(value: Any) -> Any:
     return value
 
 
+def _load(archive: ExportArchive, name: str) -> Any:
+    """Parse a member; repair escaped text only where the raw file shows some (it is slow)."""
+    raw = decode(archive, name)
+    document = load_json(archive, name, raw)
+    return unmangle(document) if _ESCAPED_BYTE.search(raw) else document
+
+
 def _fields(profile: dict[str, Any]) -> list[ProfileField]:
     fields: list[ProfileField] = []
     for job in profile.get("work_experiences") or profile.get("work") or []:
@@ -93,7 +101,7 @@ def _fields(profile: dict[str, Any]) -> list[ProfileField]:
 def _friends(archive: ExportArchive, names: Iterable[str]) -> list[str]:
     friends: list[str] = []
     for name in find(names, *FRIENDS):
-        document = unmangle(load_json(archive, name))
+        document = _load(archive, name)
         entries = document.get("friends_v2") or document.get("friends") or []
         friends.extend(
             text(e.get("name")) for e in entries if isinstance(e, dict) and e.get("name")
@@ -104,7 +112,7 @@ def _friends(archive: ExportArchive, names: Iterable[str]) -> list[str]:
 def _posts(archive: ExportArchive, names: Iterable[str]) -> list[Post]:
     posts: list[Post] = []
     for name in (n for n in names if _POSTS.match(basename(n))):
-        document = unmangle(load_json(archive, name))
+        document = _load(archive, name)
         for entry in document if isinstance(document, list) else []:
             if not isinstance(entry, dict):
                 continue
@@ -121,7 +129,7 @@ def _posts(archive: ExportArchive, names: Iterable[str]) -> list[Post]:
 def _comments(archive: ExportArchive, names: Iterable[str]) -> list[Post]:
     comments: list[Post] = []
     for name in find(names, "comments.json"):
-        document = unmangle(load_json(archive, name))
+        document = _load(archive, name)
         for entry in (document.get("comments_v2") or []) if isinstance(document, dict) else []:
             for item in entry.get("data") or [] if isinstance(entry, dict) else []:
                 comment = item.get("comment") if isinstance(item, dict) else None
@@ -136,7 +144,7 @@ def _has_photo(archive: ExportArchive, names: Iterable[str]) -> bool:
     if any(_PROFILE_PICTURES.search(n) for n in names):
         return True
     for name in (n for n in names if "/album/" in n and n.endswith(".json")):
-        album = unmangle(load_json(archive, name))
+        album = _load(archive, name)
         if isinstance(album, dict) and _PROFILE_PICTURES.search(
             text(album.get("name")).replace(" ", "_")
         ):
