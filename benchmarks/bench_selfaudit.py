@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import tempfile
 import time
@@ -24,10 +23,24 @@ from smpolicy.screening import Screener, ScreeningConfig
 from smpolicy.selfaudit import audit_export
 
 ROOT = "facebook-benchuser-2025-01-01-Xy12/"
-FIRST = (
-    "Alice Ben Chloe David Emma Frank Grace Harry Isla Jack Katie Liam Mia Noah Olivia Paul".split()
-)
-LAST = "Smith Jones Taylor Brown Williams Wilson Johnson Davies Evans Thomas Roberts Walker".split()
+FIRST = [
+    "Alice", "Ben", "Chloe", "David", "Emma", "Frank", "Grace", "Harry",
+    "Isla", "Jack", "Katie", "Liam", "Mia", "Noah", "Olivia", "Paul",
+]
+LAST = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Evans",
+    "Thomas",
+    "Roberts",
+    "Walker",
+]
 PHRASES = [
     "Lovely walk along Gold Hill this morning",
     "Bins still not collected on our road",
@@ -104,17 +117,21 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=50.0, help="MB of export JSON (default 50)")
     args = parser.parse_args()
     key = "bench-register-key-0123456789"
+    rng = random.Random(11)
+    syllables = ["ka", "lo", "mi", "ren", "tor", "sa", "vin", "del", "ari", "bo"]
+    made_up = [
+        " ".join("".join(rng.choice(syllables) for _ in range(3)).title() for _ in range(2))
+        for _ in range(2000 - len(FIRST) * len(LAST))
+    ]
+    # Register first names overlap the posts' and friends', so the prefilter lets them through.
     register = HashedRegister.from_names(
-        [f"{f} {last}son" for f in FIRST for last in LAST] * 1
-        + [f"Person{i} Example{i}" for i in range(2000 - len(FIRST) * len(LAST))],
-        RegisterKey(key.encode()),
+        [f"{f} {last}son" for f in FIRST for last in LAST] + made_up, RegisterKey(key.encode())
     )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.zip"
         counts = generate(path, args.mb)
         register_path = Path(folder) / "users.json"
         register.save(register_path)
-        os.environ.setdefault("SMPOLICY_REGISTER_SALT", key)
         screener = Screener(
             config=ScreeningConfig(service_users_register=register_path, register_salt=key)
         )
@@ -124,8 +141,9 @@ def main() -> None:
         report = audit_export(path, service_users=register, screener=screener)
         audit = time.perf_counter() - start
     print(
-        f"export: {counts['json_bytes'] / 2**20:.1f} MiB JSON in a {counts['zip_bytes'] / 2**20:.1f}"
-        f" MiB zip; {counts['posts']:,} posts, {counts['friends']:,} friends"
+        f"export: {counts['json_bytes'] / 2**20:.1f} MiB JSON in a "
+        f"{counts['zip_bytes'] / 2**20:.1f} MiB zip; "
+        f"{counts['posts']:,} posts, {counts['friends']:,} friends"
     )
     print(f"detectors: {detectors}")
     print(f"baseline (unzip + json.loads every member): {base:.2f} s")
