@@ -7,6 +7,8 @@
     ├── ConfigError
     ├── InputError            bad text, bad JSONL line, bad file: the caller's data, never a bug
     ├── RegisterError
+    ├── ExportError           a social-media data export that cannot be audited
+    │   └── UnsafeArchive     refused as hostile: zip bomb, path traversal, too large
     ├── DetectorError
     ├── MonitoringError
     └── WorkflowError
@@ -44,6 +46,14 @@ class InputError(SmpolicyError):
 
 class RegisterError(SmpolicyError):
     """A register of service users or staff could not be read."""
+
+
+class ExportError(SmpolicyError):
+    """A social-media data export could not be read: not a zip, unknown or damaged format."""
+
+
+class UnsafeArchive(ExportError):
+    """An archive was refused as hostile or beyond the configured limits."""
 
 
 class DetectorError(SmpolicyError):

@@ -36,6 +36,7 @@ DEFAULT_DETECTORS: dict[str, str] = {
     "incompatible_conduct": "smpolicy.screening.detectors.conduct:build",
     "work_matters": "smpolicy.screening.detectors.work_matters:build",
     "profile_details": "smpolicy.screening.detectors.profile_details:build",
+    "register_match": "smpolicy.screening.detectors.register_match:build",
 }
 
 
