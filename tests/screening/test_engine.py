@@ -60,7 +60,8 @@ def test_advice_only_categories_never_breach_on_their_own(screener):
 def test_findings_are_ordered_most_severe_first(screener):
     result = screener.check("I work at the leisure centre. My manager Dave is a useless idiot")
     assert result.findings[0].clause == "6.4(c)"
-    assert result.findings[-1].clause == "5.2"
+    assert {f.clause for f in result.findings[-2:]} == {"App1.4", "5.2"}
+    assert [f.score for f in result.findings] == sorted((f.score for f in result.findings), reverse=True)
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t "])
@@ -110,7 +111,8 @@ def test_every_finding_cites_a_clause_of_the_policy(screener):
                                                "incompatible_conduct", "profile_details"}
     for finding in findings:
         assert policy.clause(finding.clause)
-        assert finding.explanation.endswith(".") and finding.clause in finding.explanation
+        citation = finding.clause.replace("App1.", "Appendix 1 (") + ")" if "App1" in finding.clause else finding.clause
+        assert finding.explanation.endswith(".") and citation in finding.explanation
 
 
 def test_a_detector_is_registered_once_by_name():

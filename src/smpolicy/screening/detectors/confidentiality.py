@@ -92,8 +92,41 @@ _NOT_SURNAMES = frozenset(
 )
 # Capitalised words that start sentences or titles, not names: "Women's Euros", "Happy Birthday".
 _NOT_FIRST_NAMES = frozenset(
-    "the our my your their his her women men ladies happy good great big new old little saint st "
-    "town county north south east west upper lower last next this that these those".split()
+    [
+        "the",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "women",
+        "men",
+        "ladies",
+        "happy",
+        "good",
+        "great",
+        "big",
+        "new",
+        "old",
+        "little",
+        "saint",
+        "st",
+        "town",
+        "county",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "last",
+        "next",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 _UK_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)")
 _NINO_HINT = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")

@@ -12,7 +12,7 @@ from functools import cache
 
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
-from smpolicy.screening.lexicon import TermIndex, TermHit, load_lexicon
+from smpolicy.screening.lexicon import TermHit, TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.registry import DetectorContext
 
