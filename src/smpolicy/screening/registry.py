@@ -29,6 +29,7 @@ DetectorFactory = Callable[[DetectorContext], Detector | None]
 
 # Built-in detector factories, loaded lazily by dotted path (datasette's DEFAULT_PLUGINS idea).
 DEFAULT_DETECTORS: dict[str, str] = {
+    "links": "smpolicy.screening.detectors.links:build",
 }
 
 
