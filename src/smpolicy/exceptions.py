@@ -6,6 +6,7 @@
     │   └── InvalidPolicy
     ├── ConfigError
     ├── InputError            bad text, bad JSONL line, bad file: the caller's data, never a bug
+    │   └── ImageError        one image of a post cannot be screened; the rest of the post is
     ├── RegisterError
     ├── DetectorError
     ├── MonitoringError
@@ -40,6 +41,10 @@ class ConfigError(SmpolicyError):
 
 class InputError(SmpolicyError):
     """Input to screen is unusable: empty, too large, undecodable or malformed."""
+
+
+class ImageError(InputError):
+    """One image of a post cannot be screened (corrupt, too large, unsupported)."""
 
 
 class RegisterError(SmpolicyError):
