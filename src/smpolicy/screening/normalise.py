@@ -39,7 +39,10 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9
 # A word that mixes letters and leet characters: "n1gg3r", "f@g", "$tupid" (not "@name", "10am").
 _LEET_WORD = re.compile(r"(?<![\w@])(?=[\w@$!|+€£]*[a-z])(?=[\w@$!|+€£]*[0-9@$!|+€£])[\w@$!|+€£]{3,}")
 _ORDINAL_OR_TIME = re.compile(r"^\d+(st|nd|rd|th|am|pm|s|k|m|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
-_SPACED = re.compile(r"(?<![\w])[a-z](?:[ .\-_*~]{1,2}[a-z](?![\w])){2,}")
+_SPACED = re.compile(
+    r"(?<![\w@$!])[a-z0-9@$!](?P<sep>[ .\-_*~]{1,2})[a-z0-9@$!](?![\w@$!])"
+    r"(?:(?P=sep)[a-z0-9@$!](?![\w@$!]))+"
+)
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SEPARATORS = frozenset(" .-_*~")
 
@@ -69,15 +72,20 @@ def normalise(text: str) -> NormalisedText:
     if text.isascii() and not _needs_work(lowered):
         return NormalisedText(original=text, text=lowered)
     chars, index = _fold_characters(text)
-    for step in (_decode_leet, _join_spaced_letters, _cut_repeats):
+    for step in (_join_spaced_letters, _decode_leet, _cut_repeats):
         chars, index = step(chars, index)
     return NormalisedText(original=text, text="".join(chars), offsets=tuple(index))
 
 
 def _needs_work(lowered: str) -> bool:
     return bool(
-        _REPEATS.search(lowered) or _SPACED.search(lowered) or _has_leet_word(lowered)
+        _REPEATS.search(lowered) or _spaced_runs(lowered) or _has_leet_word(lowered)
     )
+
+
+def _spaced_runs(text: str) -> list[re.Match[str]]:
+    """S p a c e d-out words, at least two of whose characters are letters (not "0 7 7 0 0")."""
+    return [m for m in _SPACED.finditer(text) if sum(c.isalpha() for c in m.group()) >= 2]
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
@@ -136,7 +144,7 @@ def _decode_leet(chars: list[str], index: list[int]) -> tuple[list[str], list[in
 def _join_spaced_letters(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
     joined = "".join(chars)
     drop: set[int] = set()
-    for match in _SPACED.finditer(joined):
+    for match in _spaced_runs(joined):
         drop.update(p for p in range(match.start(), match.end()) if joined[p] in _SEPARATORS)
     if not drop:
         return chars, index

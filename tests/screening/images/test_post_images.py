@@ -46,6 +46,19 @@ def test_a_meme_linking_to_a_hate_site_is_discrimination_with_the_ocr_words(
 
 
 @pytest.mark.slow
+def test_a_meme_with_hateful_words_is_discrimination_with_the_ocr_evidence(
+    screener: Screener,
+) -> None:
+    post = Post.of("Friday mood", [meme("ALL IMMIGRANTS ARE VERMIN", "SEND THEM BACK")])
+    result = screener.check_post(post)
+    assert result.verdict is Verdict.BREACH
+    finding = next(f for f in result.findings if f.category is Category.DISCRIMINATION)
+    assert finding.clause == "6.4(c)" and finding.image == 0 and finding.box is not None
+    assert "vermin" in finding.evidence.lower()
+    assert "read by OCR" in finding.explanation
+
+
+@pytest.mark.slow
 def test_a_meme_with_neutral_text_is_ok(screener: Screener) -> None:
     result = screener.check_post(Post.of("", [meme("WHEN THE BINS", "GO OUT ON TIME")]))
     assert result.verdict is Verdict.OK
@@ -160,7 +173,7 @@ def test_faces_ask_for_review_only_when_the_post_mentions_people_we_serve(
 def test_checking_text_alone_imports_no_image_library() -> None:
     code = ("import sys; from smpolicy.screening import Screener; Screener().check('hello there');"
             "from smpolicy.commands import check;"
-            "print(sorted(m for m in ('PIL', 'numpy', 'cv2', 'onnxruntime') if m in sys.modules))")
+            "print(sorted(m for m in ('PIL', 'cv2', 'onnxruntime', 'rapidocr', 'nudenet') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
