@@ -6,6 +6,7 @@
     │   └── InvalidPolicy
     ├── ConfigError
     ├── InputError            bad text, bad JSONL line, bad file: the caller's data, never a bug
+    │   └── ImageError        one image of a post cannot be screened; the rest of the post is
     ├── RegisterError
     ├── ExportError           a social-media data export that cannot be audited
     │   └── UnsafeArchive     refused as hostile: zip bomb, path traversal, too large
@@ -42,6 +43,10 @@ class ConfigError(SmpolicyError):
 
 class InputError(SmpolicyError):
     """Input to screen is unusable: empty, too large, undecodable or malformed."""
+
+
+class ImageError(InputError):
+    """One image of a post cannot be screened (corrupt, too large, unsupported)."""
 
 
 class RegisterError(SmpolicyError):

@@ -6,13 +6,15 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from smpolicy.commands.options import build_screener, screening_options
 from smpolicy.exceptions import InputError
-from smpolicy.screening import Result, Screener, Verdict
+from smpolicy.screening import Finding, Result, Screener, Verdict
+from smpolicy.screening.posts import Post, PostResult
 
 VERDICT_COLOURS = {Verdict.OK: "green", Verdict.REVIEW: "yellow", Verdict.BREACH: "red"}
 BATCH_SIZE = 256
@@ -21,10 +23,13 @@ BATCH_SIZE = 256
 @click.command()
 @click.argument("text", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--image", "images", multiple=True, type=click.Path(dir_okay=False),
+              help="An image posted with the text (repeatable): OCR, nudity, faces, location.")
 @click.option("--jsonl", "jsonl", type=click.File("rb"), default=None,
               help='Screen a JSONL file (or - for stdin) of {"id": ..., "text": ...} lines.')
 @screening_options
-def check(text: str | None, as_json: bool, jsonl: IO[bytes] | None, **options: Any) -> None:
+def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[bytes] | None,
+          **options: Any) -> None:
     """Screen a post and report each finding with its clause, words, score and reason.
 
     Exit status is 0 whenever the run completes, whatever the verdicts.
@@ -36,7 +41,13 @@ def check(text: str | None, as_json: bool, jsonl: IO[bytes] | None, **options: A
         smpolicy check --json "Mrs Jones at 4 Bell Street is on our safeguarding list"
 
         smpolicy check --jsonl posts.jsonl > results.jsonl
+
+        smpolicy check --image meme.jpg "Friday mood"
     """
+    if images and jsonl is not None:
+        raise click.UsageError("--image goes with TEXT; JSONL lines carry their own \"images\"")
+    if images and text is None:
+        text = ""
     if (text is None) == (jsonl is None):
         raise click.UsageError("give either TEXT or --jsonl FILE")
     screener = build_screener(**options)
@@ -48,7 +59,7 @@ def check(text: str | None, as_json: bool, jsonl: IO[bytes] | None, **options: A
         return
     assert text is not None
     try:
-        result = screener.check(text)
+        result = screener.check_post(Post.of(text, images)) if images else screener.check(text)
     except InputError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -57,7 +68,7 @@ def check(text: str | None, as_json: bool, jsonl: IO[bytes] | None, **options: A
         print_report(text, result)
 
 
-def print_report(text: str, result: Result) -> None:
+def print_report(text: str, result: Result | PostResult) -> None:
     colour = VERDICT_COLOURS[result.verdict]
     click.secho(f"{result.verdict.value.upper()}", fg=colour, bold=True, nl=False)
     click.echo(f"  {len(result.findings)} finding(s)")
@@ -67,9 +78,21 @@ def print_report(text: str, result: Result) -> None:
             + click.style(f"{finding.clause:<7}", fg=colour, bold=True)
             + f" {finding.category.value:<20} {finding.score:.2f}  "
             + click.style(repr(finding.evidence), fg="cyan")
-            + f" [{finding.start}:{finding.end}]"
+            + f" {_where(finding)}"
         )
         click.echo(f"          {finding.explanation}")
+    for image in getattr(result, "images", ()):
+        if image.error or image.note:
+            click.secho(f"  image {image.index + 1} ({image.name}): {image.error or image.note}",
+                        fg="yellow")
+
+
+def _where(finding: Finding) -> str:
+    if finding.image is not None:
+        return f"[image {finding.image + 1} box {list(finding.box) if finding.box else '-'}]"
+    if finding.link is not None:
+        return f"[link {finding.link + 1}]"
+    return f"[{finding.start}:{finding.end}]"
 
 
 @dataclass
@@ -84,13 +107,15 @@ class _Line:
     post_id: Any = None
     text: str | None = None
     error: str | None = None
+    post: Post | None = None  # set when the line carries images or links
 
 
 def screen_jsonl(screener: Screener, source: IO[bytes], out: IO[str]) -> JsonlStats:
     """Stream a JSONL file: one output object per input line, in order; bad lines reported."""
     stats = JsonlStats()
     batch: list[_Line] = []
-    for line in read_jsonl(source):
+    base = Path(getattr(source, "name", "") or ".").parent if _is_file(source) else Path(".")
+    for line in read_jsonl(source, base):
         batch.append(line)
         if len(batch) >= BATCH_SIZE:
             _flush(screener, batch, out, stats)
@@ -100,7 +125,12 @@ def screen_jsonl(screener: Screener, source: IO[bytes], out: IO[str]) -> JsonlSt
     return stats
 
 
-def read_jsonl(source: IO[bytes]) -> Iterator[_Line]:
+def _is_file(source: IO[bytes]) -> bool:
+    name = getattr(source, "name", None)
+    return isinstance(name, str) and name not in ("-", "<stdin>") and Path(name).exists()
+
+
+def read_jsonl(source: IO[bytes], base: Path = Path(".")) -> Iterator[_Line]:
     for number, raw in enumerate(source, start=1):
         if not raw.strip():
             continue
@@ -118,7 +148,9 @@ def read_jsonl(source: IO[bytes]) -> Iterator[_Line]:
             yield _Line(number, error="each line must be a JSON object with a text field")
             continue
         post_id = record.get("id")
-        if "text" not in record:
+        if "images" in record or "links" in record:
+            yield _post_line(number, post_id, record, base)
+        elif "text" not in record:
             yield _Line(number, post_id=post_id, error="missing field 'text'")
         elif not isinstance(record["text"], str):
             yield _Line(number, post_id=post_id, error="field 'text' must be a string")
@@ -126,14 +158,34 @@ def read_jsonl(source: IO[bytes]) -> Iterator[_Line]:
             yield _Line(number, post_id=post_id, text=record["text"])
 
 
+def _post_line(number: int, post_id: Any, record: dict[str, Any], base: Path) -> _Line:
+    """A line with images (paths relative to the JSONL file) or links besides its text."""
+    text, images, links = record.get("text", ""), record.get("images", []), record.get("links", [])
+    if not isinstance(text, str):
+        return _Line(number, post_id=post_id, error="field 'text' must be a string")
+    for key, value in (("images", images), ("links", links)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return _Line(number, post_id=post_id, error=f"field '{key}' must be a list of strings")
+    post = Post.of(text, [base / path for path in images], links)
+    return _Line(number, post_id=post_id, text=text, post=post)
+
+
 def _flush(screener: Screener, batch: list[_Line], out: IO[str], stats: JsonlStats) -> None:
     if not batch:
         return
-    results = _screen_each(screener, [line for line in batch if line.error is None])
+    results = _screen_each(
+        screener, [line for line in batch if line.error is None and line.post is None]
+    )
+    for line in batch:
+        if line.post is not None:
+            try:
+                results[line.number] = screener.check_post(line.post)  # type: ignore[assignment]
+            except InputError as error:
+                results[line.number] = str(error)
     for line in batch:
         if line.error is None:
             outcome = results[line.number]
-            if isinstance(outcome, Result):
+            if isinstance(outcome, Result | PostResult):
                 stats.screened += 1
                 _write(out, outcome.to_dict(line.post_id))
                 continue

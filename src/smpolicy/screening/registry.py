@@ -37,6 +37,7 @@ DEFAULT_DETECTORS: dict[str, str] = {
     "work_matters": "smpolicy.screening.detectors.work_matters:build",
     "profile_details": "smpolicy.screening.detectors.profile_details:build",
     "register_match": "smpolicy.screening.detectors.register_match:build",
+    "links": "smpolicy.screening.detectors.links:build",
 }
 
 
