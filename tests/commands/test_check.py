@@ -94,3 +94,15 @@ def test_jsonl_reads_standard_input():
 def test_a_missing_policy_or_config_file_is_a_clear_error(missing):
     result = run(missing, "/nonexistent.yaml", "text")
     assert result.exit_code == 1 and "/nonexistent.yaml" in result.output
+
+
+def test_worker_processes_give_the_same_output_in_the_same_order(tmp_path: Path):
+    texts = ["fine", "I'll kill you", "Councillor Smith is a liar", "", "Bins on Tuesday"] * 120
+    path = tmp_path / "posts.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    outputs = [
+        CliRunner().invoke(cli, ["check", "--no-model", "--workers", str(n), "--jsonl", str(path)]).stdout
+        for n in (1, 2)
+    ]
+    assert outputs[0] == outputs[1]
+    assert len(_lines(outputs[1])) == len(texts)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,11 +12,11 @@ import click
 
 from smpolicy.commands.options import build_screener, screening_options
 from smpolicy.exceptions import InputError
-from smpolicy.screening import Finding, Result, Screener, Verdict
+from smpolicy.screening import Finding, Result, Verdict
+from smpolicy.screening.jsonl import screen_jsonl
 from smpolicy.screening.posts import Post, PostResult
 
 VERDICT_COLOURS = {Verdict.OK: "green", Verdict.REVIEW: "yellow", Verdict.BREACH: "red"}
-BATCH_SIZE = 256
 
 
 @click.command()
@@ -27,9 +26,11 @@ BATCH_SIZE = 256
               help="An image posted with the text (repeatable): OCR, nudity, faces, location.")
 @click.option("--jsonl", "jsonl", type=click.File("rb"), default=None,
               help='Screen a JSONL file (or - for stdin) of {"id": ..., "text": ...} lines.')
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for --jsonl (default: one per CPU when every detector allows it).")
 @screening_options
 def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[bytes] | None,
-          **options: Any) -> None:
+          workers: int | None, **options: Any) -> None:
     """Screen a post and report each finding with its clause, words, score and reason.
 
     Exit status is 0 whenever the run completes, whatever the verdicts.
@@ -52,7 +53,10 @@ def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[by
         raise click.UsageError("give either TEXT or --jsonl FILE")
     screener = build_screener(**options)
     if jsonl is not None:
-        stats = screen_jsonl(screener, jsonl, sys.stdout)
+        base = Path(jsonl.name).parent if _is_file(jsonl) else Path(".")
+        if workers is None:
+            workers = (os.cpu_count() or 1) if screener.parallel_safe else 1
+        stats = screen_jsonl(screener, jsonl, sys.stdout, base=base, workers=workers)
         click.echo(
             f"screened {stats.screened} posts, {stats.errors} lines with errors", err=True
         )
@@ -95,120 +99,6 @@ def _where(finding: Finding) -> str:
     return f"[{finding.start}:{finding.end}]"
 
 
-@dataclass
-class JsonlStats:
-    screened: int = 0
-    errors: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int
-    post_id: Any = None
-    text: str | None = None
-    error: str | None = None
-    post: Post | None = None  # set when the line carries images or links
-
-
-def screen_jsonl(screener: Screener, source: IO[bytes], out: IO[str]) -> JsonlStats:
-    """Stream a JSONL file: one output object per input line, in order; bad lines reported."""
-    stats = JsonlStats()
-    batch: list[_Line] = []
-    base = Path(getattr(source, "name", "") or ".").parent if _is_file(source) else Path(".")
-    for line in read_jsonl(source, base):
-        batch.append(line)
-        if len(batch) >= BATCH_SIZE:
-            _flush(screener, batch, out, stats)
-            batch = []
-    _flush(screener, batch, out, stats)
-    out.flush()
-    return stats
-
-
 def _is_file(source: IO[bytes]) -> bool:
     name = getattr(source, "name", None)
     return isinstance(name, str) and name not in ("-", "<stdin>") and Path(name).exists()
-
-
-def read_jsonl(source: IO[bytes], base: Path = Path(".")) -> Iterator[_Line]:
-    for number, raw in enumerate(source, start=1):
-        if not raw.strip():
-            continue
-        try:
-            decoded = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            yield _Line(number, error=f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at {error.start})")
-            continue
-        try:
-            record = json.loads(decoded)
-        except json.JSONDecodeError as error:
-            yield _Line(number, error=f"not valid JSON: {error.msg} at column {error.colno}")
-            continue
-        if not isinstance(record, dict):
-            yield _Line(number, error="each line must be a JSON object with a text field")
-            continue
-        post_id = record.get("id")
-        if "images" in record or "links" in record:
-            yield _post_line(number, post_id, record, base)
-        elif "text" not in record:
-            yield _Line(number, post_id=post_id, error="missing field 'text'")
-        elif not isinstance(record["text"], str):
-            yield _Line(number, post_id=post_id, error="field 'text' must be a string")
-        else:
-            yield _Line(number, post_id=post_id, text=record["text"])
-
-
-def _post_line(number: int, post_id: Any, record: dict[str, Any], base: Path) -> _Line:
-    """A line with images (paths relative to the JSONL file) or links besides its text."""
-    text, images, links = record.get("text", ""), record.get("images", []), record.get("links", [])
-    if not isinstance(text, str):
-        return _Line(number, post_id=post_id, error="field 'text' must be a string")
-    for key, value in (("images", images), ("links", links)):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return _Line(number, post_id=post_id, error=f"field '{key}' must be a list of strings")
-    post = Post.of(text, [base / path for path in images], links)
-    return _Line(number, post_id=post_id, text=text, post=post)
-
-
-def _flush(screener: Screener, batch: list[_Line], out: IO[str], stats: JsonlStats) -> None:
-    if not batch:
-        return
-    results = _screen_each(
-        screener, [line for line in batch if line.error is None and line.post is None]
-    )
-    for line in batch:
-        if line.post is not None:
-            try:
-                results[line.number] = screener.check_post(line.post)  # type: ignore[assignment]
-            except InputError as error:
-                results[line.number] = str(error)
-    for line in batch:
-        if line.error is None:
-            outcome = results[line.number]
-            if isinstance(outcome, Result | PostResult):
-                stats.screened += 1
-                _write(out, outcome.to_dict(line.post_id))
-                continue
-            line = _Line(line.number, post_id=line.post_id, error=outcome)
-        stats.errors += 1
-        _write(out, {"id": line.post_id, "line": line.number, "error": line.error})
-
-
-def _screen_each(screener: Screener, lines: list[_Line]) -> dict[int, Result | str]:
-    """Screen a batch; if one text is unusable, fall back to one at a time for that batch."""
-    texts = [line.text or "" for line in lines]
-    try:
-        return dict(zip((line.number for line in lines), screener.check_batch(texts), strict=True))
-    except InputError:
-        outcomes: dict[int, Result | str] = {}
-        for line in lines:
-            try:
-                outcomes[line.number] = screener.check(line.text or "")
-            except InputError as error:
-                outcomes[line.number] = str(error)
-        return outcomes
-
-
-def _write(out: IO[str], obj: dict[str, Any]) -> None:
-    out.write(json.dumps(obj, ensure_ascii=False))
-    out.write("\n")

@@ -30,6 +30,11 @@ class Screener:
         self.config = config or ScreeningConfig()
         self.registry = registry or default_registry(DetectorContext(self.policy, self.config))
 
+    @property
+    def parallel_safe(self) -> bool:
+        """Whether forked worker processes may share this screener (no detector holds threads)."""
+        return all(getattr(detector, "parallel_safe", True) for detector in self.registry)
+
     def check(self, text: str) -> Result:
         """Screen one post; raises InputError for text that cannot be screened."""
         return self.check_batch([text])[0]

@@ -9,7 +9,7 @@ that need word order are regular expressions, compiled once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from smpolicy.screening.normalise import WORD, NormalisedText, squeeze
+from smpolicy.screening.prefilter import GatedPattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
@@ -70,22 +71,46 @@ class TermIndex:
         self._first_words = frozenset(self._single) | frozenset(key[0] for key in self._multi)
         self._multi_first = frozenset(key[0] for key in self._multi)
 
-    def find(self, post: NormalisedText) -> Iterator[TermHit]:
-        if self._first_words.isdisjoint(post.vocabulary):
-            return
+    def find(self, post: NormalisedText) -> list[TermHit]:
+        """Every occurrence of a term, in text order."""
+        keys = self._first_words.intersection(post.vocabulary)
+        if not keys:
+            return []
         words = post.words
-        for position, (start, end, word, squeezed) in enumerate(words):
-            if word in self._multi_first:
+        unusual = keys.difference(words)  # keys reached only through a squeezed or "'s" form
+        spans = post.word_spans
+        hits: dict[tuple[int, int], TermHit] = {}
+        for position, word in enumerate(words):
+            key = word if word in keys else _variant_in(word, unusual) if unusual else None
+            if key is None:
+                continue
+            start = spans[position][0]
+            if key in self._multi_first:
                 for length in self._lengths:
-                    tail = words[position : position + length]
-                    found = self._multi.get(tuple(w[2] for w in tail))
+                    if position + length > len(words):
+                        continue
+                    found = self._multi.get(words[position : position + length])
                     if found is not None:
-                        yield TermHit(start, tail[-1][1], found[0], found[1])
-            found = self._single.get(word) or self._single.get(squeezed)
-            if found is None and word.endswith(("'s", "’s")):
-                found = self._single.get(word[:-2])
+                        end = spans[position + length - 1][1]
+                        hits[(start, end)] = TermHit(start, end, found[0], found[1])
+            found = self._single.get(key)
             if found is not None:
-                yield TermHit(start, end, found[0], found[1])
+                end = spans[position][1]
+                hits.setdefault((start, end), TermHit(start, end, found[0], found[1]))
+        return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
+
+    def first(self, post: NormalisedText) -> TermHit | None:
+        hits = self.find(post)
+        return hits[0] if hits else None
+
+
+def _variant_in(word: str, keys: set[str]) -> str | None:
+    squeezed = squeeze(word)
+    if squeezed in keys:
+        return squeezed
+    if word.endswith(("'s", "’s")) and word[:-2] in keys:
+        return word[:-2]
+    return None
 
 
 def anchor_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -105,13 +130,13 @@ def words_regex(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in ordered)
 
 
-def compile_template(template: str, groups: dict[str, Iterable[str]]) -> re.Pattern[str]:
+def compile_template(template: str, groups: dict[str, Iterable[str]]) -> GatedPattern:
     """Compile a template such as ``{group} (?:are|is) {insult}`` with word lists filled in."""
     filled = template
     for name, words in groups.items():
         filled = filled.replace("{" + name + "}", f"(?P<{name}>{words_regex(words)})", 1)
         filled = filled.replace("{" + name + "}", f"(?:{words_regex(words)})")
-    return re.compile(rf"(?<![a-z]){filled}(?![a-z])")
+    return GatedPattern(rf"(?<![a-z]){filled}(?![a-z])")
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:

@@ -77,15 +77,14 @@ class NormalisedText:
         return frozenset(vocabulary)
 
     @cached_property
-    def words(self) -> tuple[tuple[int, int, str, str], ...]:
-        """(start, end, word, squeezed word) for each word of ``text``: built only on demand."""
-        text = self.text
-        doubled = {m.group() for m in _DOUBLED_WORD.finditer(text)} if _DOUBLE.search(text) else ()
-        return tuple(
-            (m.start(), m.end(), w, squeeze(w) if w in doubled else w)
-            for m in WORD.finditer(text)
-            for w in (m.group(),)
-        )
+    def words(self) -> tuple[str, ...]:
+        """The words of ``text`` in order: a slice of it is a lexicon key."""
+        return tuple(WORD.findall(self.text))
+
+    @cached_property
+    def word_spans(self) -> tuple[tuple[int, int], ...]:
+        """The [start, end) of each of ``words`` in ``text``."""
+        return tuple(m.span() for m in WORD.finditer(self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` onto ``original``."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
 
 
 @runtime_checkable
@@ -32,6 +32,7 @@ class BaseDetector:
 
     name: str = ""
     categories: frozenset[Category] = frozenset()
+    parallel_safe = True  # False for detectors whose native threads must not be forked (models)
 
     def detect(self, post: NormalisedText) -> list[Finding]:
         raise NotImplementedError
@@ -53,7 +54,7 @@ def keep_strongest(findings: list[Finding]) -> list[Finding]:
 class Pattern:
     """A regular expression over the normalised text, the score a match earns, and why."""
 
-    regex: re.Pattern[str]
+    regex: GatedPattern
     score: float
     explanation: str
 
@@ -77,7 +78,7 @@ class PatternDetector(BaseDetector):
         from smpolicy.screening.lexicon import load_lexicon
 
         return cls(name, category, clause, [
-            Pattern(re.compile(rf"(?<![a-z])(?:{item['regex']})(?![a-z])"), float(item["score"]),
+            Pattern(GatedPattern(rf"(?<![a-z])(?:{item['regex']})(?![a-z])"), float(item["score"]),
                     item["why"])
             for item in load_lexicon(lexicon)["patterns"]
         ])

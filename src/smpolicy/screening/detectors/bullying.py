@@ -16,6 +16,7 @@ from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(c)"
@@ -42,17 +43,17 @@ def _patterns() -> _Patterns:
         rf"|(?:this|that|the) (?:[a-z]+ )?(?:from|in|at) (?:the )?(?:{units})"
     )
     return _Patterns(
-        direct_insult=re.compile(
+        direct_insult=GatedPattern(
             rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
         ),
-        colleague_insult=re.compile(
+        colleague_insult=GatedPattern(
             rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
             rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
             rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
             rf"|(?<![a-z])(?P<who3>{colleague})(?: [a-z]+){{0,4}}?,? (?:is )?(?:fat|ugly|thick)(?: and| as)"
         ),
         mocking=tuple(
-            (re.compile(rf"(?<![a-z]){regex}(?![a-z])"), float(score))
+            (GatedPattern(rf"(?<![a-z]){regex}(?![a-z])"), float(score))
             for regex, score in data["mocking"]
         ),
     )

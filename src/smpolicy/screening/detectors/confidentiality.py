@@ -27,6 +27,7 @@ from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(b)"
@@ -171,11 +172,11 @@ def _patterns() -> _Patterns:
     data = load_lexicon("confidentiality")
     return _Patterns(
         context=TermIndex({w: True for w in data["service_context"]}),
-        markers=re.compile("|".join(f"(?:{p})" for p in data["confidential_markers"])),
-        hr=re.compile("|".join(f"(?:{p})" for p in data["hr_matters"])),
-        sensitive=re.compile("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
+        markers=GatedPattern("|".join(f"(?:{p})" for p in data["confidential_markers"])),
+        hr=GatedPattern("|".join(f"(?:{p})" for p in data["hr_matters"])),
+        sensitive=GatedPattern("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
         reference=re.compile(data["reference"], re.IGNORECASE),
-        date_of_birth=re.compile(data["date_of_birth"]),
+        date_of_birth=GatedPattern(data["date_of_birth"]),
         street=re.compile(data["street_address"]),
         person=re.compile(data["person_name"]),
     )
@@ -197,7 +198,7 @@ class ConfidentialityDetector(BaseDetector):
 
     def detect(self, post: NormalisedText) -> list[Finding]:
         patterns = _patterns()
-        has_context = next(patterns.context.find(post), None) is not None
+        has_context = patterns.context.first(post) is not None
         findings = [
             self._personal_data(post, kind, start, end, has_context)
             for kind, start, end in _personal_data_spans(post, patterns, has_context)

@@ -27,6 +27,7 @@ from smpolicy.screening.lexicon import (
     words_regex,
 )
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(c)"
@@ -125,7 +126,7 @@ def _lexicon() -> _Lexicon:
             0.8, None, single_anchors),
     ]
     for target, phrase in data["phrases"]:
-        templates.append(Template(re.compile(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target,
+        templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target,
                                   anchor_words(re.findall(r"[a-z]{4,}", phrase))))
     _GROUP_TARGETS.update(group_to_target)
     _GROUP_TARGETS.update(singular_to_target)

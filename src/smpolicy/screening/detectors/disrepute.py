@@ -26,6 +26,7 @@ from smpolicy.screening.lexicon import (
     words_regex,
 )
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(a)"
@@ -60,8 +61,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         targets=TermIndex(targets),
         criticism=TermIndex(criticism),
-        arguing=re.compile("|".join(f"(?:{p})" for p in data["arguing"])),
-        disagreeing=re.compile("|".join(f"(?:{p})" for p in data["disagreeing"])),
+        arguing=GatedPattern("|".join(f"(?:{p})" for p in data["arguing"])),
+        disagreeing=GatedPattern("|".join(f"(?:{p})" for p in data["disagreeing"])),
         accusations=TermIndex({w: True for w in data["accusations"]}),
         entity_roles=compile_template("{role}", {"role": data["entity_roles"]}),
         organisation=re.compile(
@@ -98,7 +99,7 @@ class DisreputeDetector(BaseDetector):
     def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
         """A target and a judgement: in one sentence a full score, elsewhere in the post less."""
         text = post.text
-        judgements = list(lexicon.criticism.find(post))
+        judgements = lexicon.criticism.find(post)
         if not judgements:
             return []
         findings = []

@@ -9,6 +9,7 @@ from functools import cache
 from smpolicy.screening.cues import cues_for
 from smpolicy.screening.lexicon import load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
 
 _TRIGGERS = re.compile(
     r"kill|murder|stab|shoot|hurt|batter|beat|smash|punch|knife|burn|hang|rape|strangle|deck|glass"
@@ -29,7 +30,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], float], ...]:
     data = load_lexicon("harassment")
     you = f"(?:{words_regex(data['you'])})"
     return tuple(
-        (re.compile(rf"(?<![a-z]){regex.replace('{you}', you)}(?![a-z])"), float(score))
+        (GatedPattern(rf"(?<![a-z]){regex.replace('{you}', you)}(?![a-z])"), float(score))
         for regex, score in data["threats"]
     )
 

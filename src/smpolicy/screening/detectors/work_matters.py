@@ -47,10 +47,10 @@ class WorkMattersDetector(BaseDetector):
 
     def detect(self, post: NormalisedText) -> list[Finding]:
         lexicon = _lexicon()
-        hit: TermHit | None = next(lexicon.issues.find(post), None)
+        hit: TermHit | None = lexicon.issues.first(post)
         if hit is None:
-            weak = next(lexicon.weak.find(post), None)
-            if weak is None or next(lexicon.judgements.find(post), None) is None:
+            weak = lexicon.weak.first(post)
+            if weak is None or lexicon.judgements.first(post) is None:
                 return []
             hit = weak
         start, end, evidence = post.evidence(hit.start, hit.end)
