@@ -14,14 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import phonenumbers
-from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import (
-    NhsRecognizer,
-    UkNinoRecognizer,
-    UkPostcodeRecognizer,
-)
 
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
@@ -29,6 +24,9 @@ from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.registry import DetectorContext
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
 
 CLAUSE = "6.4(b)"
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
@@ -184,7 +182,17 @@ def _patterns() -> _Patterns:
 
 @cache
 def _recognisers() -> tuple[EntityRecognizer, ...]:
-    """Presidio's pattern recognisers: no spaCy model is loaded, so this runs offline."""
+    """Presidio's pattern recognisers: no spaCy model is loaded, so this runs offline.
+
+    Imported on first use: presidio brings spaCy, a second of start-up that posts without
+    digits never need.
+    """
+    from presidio_analyzer.predefined_recognizers import (
+        NhsRecognizer,
+        UkNinoRecognizer,
+        UkPostcodeRecognizer,
+    )
+
     return (
         NhsRecognizer(),
         UkNinoRecognizer(),
