@@ -74,8 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "by_source": {
             source: binary_metrics(
-                np.array([s.discrimination >= art.discrimination.threshold
-                          for s, e in zip(scores, dev, strict=True) if e.source == source]),
+                np.array(
+                    [
+                        s.discrimination >= art.discrimination.threshold
+                        for s, e in zip(scores, dev, strict=True)
+                        if e.source == source
+                    ]
+                ),
                 np.array([t for t, e in zip(truth_disc, dev, strict=True) if e.source == source]),
             )
             for source in sorted({e.source for e in dev})

@@ -29,7 +29,9 @@ from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.registry import DetectorContext
 
 WORKPLACE_LABELS = {
-    "colleague": "a colleague", "customer": "a customer or resident", "manager": "a manager",
+    "colleague": "a colleague",
+    "customer": "a customer or resident",
+    "manager": "a manager",
     "council": "the council or its councillors",
 }
 
@@ -60,12 +62,16 @@ class ClassifierDetector(BaseDetector):
         out = []
         for post, score in zip(posts, self.scorer.score(posts, vectors), strict=True):
             found = []
-            disc = _rescaled(score.discrimination, art.discrimination.threshold,
-                             self.review[Category.DISCRIMINATION])
+            disc = _rescaled(
+                score.discrimination,
+                art.discrimination.threshold,
+                self.review[Category.DISCRIMINATION],
+            )
             if disc >= self.review[Category.DISCRIMINATION]:
                 found.append(self._discrimination(post, score, disc))
-            disr = _rescaled(score.disrepute, art.disrepute.threshold,
-                             self.review[Category.DISREPUTE])
+            disr = _rescaled(
+                score.disrepute, art.disrepute.threshold, self.review[Category.DISREPUTE]
+            )
             if disr >= self.review[Category.DISREPUTE] and score.workplace_target:
                 found.append(self._disrepute(post, score, disr))
             out.append(found)
@@ -74,10 +80,17 @@ class ClassifierDetector(BaseDetector):
     def _discrimination(self, post: NormalisedText, score: Score, value: float) -> Finding:
         start, end = _span(post, score)
         target = score.protected_target
-        label = self.labels.get(target or "", (target or "a protected characteristic").replace("_", " "))
+        label = self.labels.get(
+            target or "", (target or "a protected characteristic").replace("_", " ")
+        )
         return Finding(
-            detector=self.name, category=Category.DISCRIMINATION, clause="6.4(c)", score=value,
-            start=start, end=end, evidence=post.original[start:end],
+            detector=self.name,
+            category=Category.DISCRIMINATION,
+            clause="6.4(c)",
+            score=value,
+            start=start,
+            end=end,
+            evidence=post.original[start:end],
             explanation=(
                 f"The classifier reads this post as hostile to people on grounds of {label} "
                 f"(probability {score.discrimination:.2f}); clause 6.4(c) forbids offensive or "
@@ -90,8 +103,13 @@ class ClassifierDetector(BaseDetector):
         start, end = _span(post, score)
         who = WORKPLACE_LABELS.get(score.workplace_target or "", "someone at work")
         return Finding(
-            detector=self.name, category=Category.DISREPUTE, clause="6.4(a)", score=value,
-            start=start, end=end, evidence=post.original[start:end],
+            detector=self.name,
+            category=Category.DISREPUTE,
+            clause="6.4(a)",
+            score=value,
+            start=start,
+            end=end,
+            evidence=post.original[start:end],
             explanation=(
                 f"The classifier reads this post as abusive criticism of {who} "
                 f"(probability {score.disrepute:.2f}); clause 6.4(a) forbids criticising or "
@@ -114,7 +132,7 @@ def _span(post: NormalisedText, score: Score) -> tuple[int, int]:
 
 
 def build(context: DetectorContext) -> ClassifierDetector | None:
-    """None when the model is switched off or not installed; the lexicon detector then works alone."""
+    """None when the model is off or not installed: the lexicon detector then works alone."""
     from smpolicy.screening.model.encoder import model_stack_available
 
     if not context.config.use_model or not model_stack_available():

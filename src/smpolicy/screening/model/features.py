@@ -15,18 +15,37 @@ import numpy as np
 from smpolicy.screening.normalise import NormalisedText
 
 PROTECTED = (
-    "sex", "gender_reassignment", "race", "disability", "sexual_orientation", "religion_or_belief",
+    "sex",
+    "gender_reassignment",
+    "race",
+    "disability",
+    "sexual_orientation",
+    "religion_or_belief",
 )
 WORKPLACE = ("colleague", "customer", "manager", "council")
 
 DISCRIMINATION_FEATURES = (
-    "hate_margin", "protected_target", "slur", "derogatory", "threat",
-    "counter_speech", "negated", "self_identified", "lexicon_target",
-    "hate_margin_x_counter", "hate_margin_x_negated",
+    "hate_margin",
+    "protected_target",
+    "slur",
+    "derogatory",
+    "threat",
+    "counter_speech",
+    "negated",
+    "self_identified",
+    "lexicon_target",
+    "hate_margin_x_counter",
+    "hate_margin_x_negated",
 )
 DISREPUTE_FEATURES = (
-    "abuse_margin", "hate_margin", "workplace_target", "abuse_margin_x_workplace", "derogatory",
-    "threat", "counter_speech", "negated",
+    "abuse_margin",
+    "hate_margin",
+    "workplace_target",
+    "abuse_margin_x_workplace",
+    "derogatory",
+    "threat",
+    "counter_speech",
+    "negated",
 )
 
 
@@ -63,12 +82,18 @@ def signals_for(posts: Sequence[NormalisedText]) -> list[Signals]:
     out = []
     for post in posts:
         s = lexicon_signals(post)
-        out.append(Signals(
-            slur=float(s.slur), derogatory=float(s.derogatory), threat=float(s.threat),
-            counter_speech=bool(s.counter_speech), negated=bool(s.negated),
-            self_identified=bool(s.self_identified), targets=tuple(s.targets),
-            spans=tuple(s.spans),
-        ))
+        out.append(
+            Signals(
+                slur=float(s.slur),
+                derogatory=float(s.derogatory),
+                threat=float(s.threat),
+                counter_speech=bool(s.counter_speech),
+                negated=bool(s.negated),
+                self_identified=bool(s.self_identified),
+                targets=tuple(s.targets),
+                spans=tuple(s.spans),
+            )
+        )
     return out
 
 
@@ -89,30 +114,52 @@ def margins(logits: np.ndarray, classes: Sequence[str]) -> dict[str, np.ndarray]
 
 
 def discrimination_matrix(
-    hate_margin: np.ndarray, target_probs: np.ndarray, target_classes: Sequence[str],
+    hate_margin: np.ndarray,
+    target_probs: np.ndarray,
+    target_classes: Sequence[str],
     signals: Sequence[Signals],
 ) -> np.ndarray:
     protected = _columns(target_probs, target_classes, PROTECTED)
     rows = []
     for i, s in enumerate(signals):
         counter, negated = float(s.counter_speech), float(s.negated)
-        rows.append([
-            hate_margin[i], protected[i], s.slur, s.derogatory, s.threat, counter, negated,
-            float(s.self_identified), float(any(t in PROTECTED for t in s.targets)),
-            hate_margin[i] * counter, hate_margin[i] * negated,
-        ])
+        rows.append(
+            [
+                hate_margin[i],
+                protected[i],
+                s.slur,
+                s.derogatory,
+                s.threat,
+                counter,
+                negated,
+                float(s.self_identified),
+                float(any(t in PROTECTED for t in s.targets)),
+                hate_margin[i] * counter,
+                hate_margin[i] * negated,
+            ]
+        )
     return np.asarray(rows, dtype=np.float64).reshape(len(signals), len(DISCRIMINATION_FEATURES))
 
 
 def disrepute_matrix(
-    abuse_margin: np.ndarray, hate_margin: np.ndarray, target_probs: np.ndarray,
-    target_classes: Sequence[str], signals: Sequence[Signals],
+    abuse_margin: np.ndarray,
+    hate_margin: np.ndarray,
+    target_probs: np.ndarray,
+    target_classes: Sequence[str],
+    signals: Sequence[Signals],
 ) -> np.ndarray:
     workplace = _columns(target_probs, target_classes, WORKPLACE)
     rows = [
-        [abuse_margin[i], hate_margin[i], workplace[i], abuse_margin[i] * workplace[i],
-         s.derogatory, s.threat,
-         float(s.counter_speech), float(s.negated)]
+        [
+            abuse_margin[i],
+            hate_margin[i],
+            workplace[i],
+            abuse_margin[i] * workplace[i],
+            s.derogatory,
+            s.threat,
+            float(s.counter_speech),
+            float(s.negated),
+        ]
         for i, s in enumerate(signals)
     ]
     return np.asarray(rows, dtype=np.float64).reshape(len(signals), len(DISREPUTE_FEATURES))

@@ -17,7 +17,7 @@ def binary_metrics(predicted: np.ndarray, truth: np.ndarray) -> dict[str, Any]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "n": int(len(truth)),
+        "n": len(truth),
         "positives": int(truth.sum()),
         "accuracy": round(float((predicted == truth).mean()) if len(truth) else 0.0, 4),
         "precision": round(precision, 4),

@@ -47,8 +47,9 @@ class Scorer:
             Score(
                 discrimination=float(p_disc[i]),
                 disrepute=float(p_disr[i]),
-                protected_target=_best(targets[i], art.target.classes, features.PROTECTED,
-                                       signals[i].targets),
+                protected_target=_best(
+                    targets[i], art.target.classes, features.PROTECTED, signals[i].targets
+                ),
                 workplace_target=_best(targets[i], art.target.classes, features.WORKPLACE, ()),
                 signals=signals[i],
             )
@@ -56,8 +57,9 @@ class Scorer:
         ]
 
 
-def _best(probs: np.ndarray, classes: Sequence[str], wanted: Sequence[str],
-          lexicon: Sequence[str]) -> str | None:
+def _best(
+    probs: np.ndarray, classes: Sequence[str], wanted: Sequence[str], lexicon: Sequence[str]
+) -> str | None:
     """The lexicon's target when it names one (it saw the words), else the head's best guess."""
     for target in lexicon:
         if target in wanted:

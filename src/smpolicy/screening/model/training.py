@@ -66,7 +66,9 @@ def collect(shared_data: Path | None, own_path: Path, config: TrainingConfig) ->
     return kept
 
 
-def split(examples: Sequence[Example], config: TrainingConfig) -> tuple[list[Example], list[Example]]:
+def split(
+    examples: Sequence[Example], config: TrainingConfig
+) -> tuple[list[Example], list[Example]]:
     """Train and dev, by a seeded shuffle (ToxiGen is already one row per distinct statement)."""
     order = list(range(len(examples)))
     random.Random(config.seed).shuffle(order)
@@ -96,8 +98,9 @@ def _logreg(config: TrainingConfig) -> Any:
     return LogisticRegression(C=config.c, max_iter=2000, class_weight="balanced")
 
 
-def _fit_head(x: np.ndarray, y: Sequence[str], w: np.ndarray, classes: Sequence[str],
-              config: TrainingConfig) -> tuple[np.ndarray, np.ndarray]:
+def _fit_head(
+    x: np.ndarray, y: Sequence[str], w: np.ndarray, classes: Sequence[str], config: TrainingConfig
+) -> tuple[np.ndarray, np.ndarray]:
     """(weights, bias) for ``classes`` in that order; a class absent from ``y`` never wins."""
     model = _logreg(config).fit(x, list(y), sample_weight=w)
     coef, intercept = model.coef_, model.intercept_
@@ -127,8 +130,7 @@ def _target_rows(examples: Sequence[Example], config: TrainingConfig) -> list[in
     plain = [i for i, e in enumerate(examples) if e.source == "davidson" and e.label == "none"]
     rng.shuffle(plain)
     chosen = set(plain[: config.davidson_target_none])
-    return [i for i, e in enumerate(examples)
-            if e.target or (e.source == "own") or i in chosen]
+    return [i for i, e in enumerate(examples) if e.target or (e.source == "own") or i in chosen]
 
 
 def _target_label(example: Example) -> str:
@@ -140,10 +142,16 @@ class Heads:
 
     def __init__(self, x: np.ndarray, examples: Sequence[Example], config: TrainingConfig) -> None:
         weights = np.array([config.own_weight if e.source == "own" else 1.0 for e in examples])
-        self.harm = _fit_head(x, [e.label for e in examples], weights, list(datasets.LABELS), config)
+        self.harm = _fit_head(
+            x, [e.label for e in examples], weights, list(datasets.LABELS), config
+        )
         rows = _target_rows(examples, config)
         self.target = _fit_head(
-            x[rows], [_target_label(examples[i]) for i in rows], weights[rows], list(TARGETS), config
+            x[rows],
+            [_target_label(examples[i]) for i in rows],
+            weights[rows],
+            list(TARGETS),
+            config,
         )
 
     def outputs(self, x: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -151,11 +159,14 @@ class Heads:
         return features.margins(harm, datasets.LABELS), _softmax(_logits(x, *self.target))
 
 
-def stack_inputs(margins: dict[str, np.ndarray], target_probs: np.ndarray,
-                 signals: Sequence[features.Signals]) -> tuple[np.ndarray, np.ndarray]:
+def stack_inputs(
+    margins: dict[str, np.ndarray], target_probs: np.ndarray, signals: Sequence[features.Signals]
+) -> tuple[np.ndarray, np.ndarray]:
     return (
         features.discrimination_matrix(margins["hate"], target_probs, TARGETS, signals),
-        features.disrepute_matrix(margins["abuse"], margins["hate"], target_probs, TARGETS, signals),
+        features.disrepute_matrix(
+            margins["abuse"], margins["hate"], target_probs, TARGETS, signals
+        ),
     )
 
 
@@ -191,8 +202,12 @@ def best_threshold(probabilities: np.ndarray, truth: np.ndarray, criterion: str)
 CRITERIA = {"discrimination": "balanced_accuracy", "disrepute": "f1"}
 
 
-def fit(examples: Sequence[Example], x: np.ndarray, signals: Sequence[features.Signals],
-        config: TrainingConfig) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+def fit(
+    examples: Sequence[Example],
+    x: np.ndarray,
+    signals: Sequence[features.Signals],
+    config: TrainingConfig,
+) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """Arrays and head metadata of a fitted artefact."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -226,8 +241,12 @@ def fit(examples: Sequence[Example], x: np.ndarray, signals: Sequence[features.S
             "positives": int(sy.sum()),
         }
     heads = Heads(x, examples, config)
-    arrays.update(harm_w=heads.harm[0], harm_b=heads.harm[1],
-                  target_w=heads.target[0], target_b=heads.target[1])
+    arrays.update(
+        harm_w=heads.harm[0],
+        harm_b=heads.harm[1],
+        target_w=heads.target[0],
+        target_b=heads.target[1],
+    )
     head = {
         "harm": {"classes": list(datasets.LABELS)},
         "target": {"classes": list(TARGETS)},
@@ -248,18 +267,25 @@ def file_sha256(path: Path) -> str:
 def data_hashes(shared_data: Path | None, own_path: Path) -> dict[str, str]:
     paths = [own_path]
     if shared_data is not None:
-        paths += [shared_data / "davidson" / "labeled_data.csv",
-                  shared_data / "ethos" / "Ethos_Dataset_Binary.csv",
-                  shared_data / "ethos" / "Ethos_Dataset_Multi_Label.csv"]
+        paths += [
+            shared_data / "davidson" / "labeled_data.csv",
+            shared_data / "ethos" / "Ethos_Dataset_Binary.csv",
+            shared_data / "ethos" / "Ethos_Dataset_Multi_Label.csv",
+        ]
         paths += sorted((shared_data / "toxigen").glob("prompts/*.gz"))
         paths += sorted((shared_data / "toxigen").glob("demonstrations/*/*.txt"))
-    hashes = {str(p.relative_to(shared_data) if shared_data and p.is_relative_to(shared_data)
-                  else p.name): file_sha256(p) for p in paths}
+    hashes = {
+        str(
+            p.relative_to(shared_data) if shared_data and p.is_relative_to(shared_data) else p.name
+        ): file_sha256(p)
+        for p in paths
+    }
     return hashes
 
 
-def describe(config: TrainingConfig, train: Sequence[Example], dev: Sequence[Example],
-             hashes: dict[str, str]) -> dict[str, Any]:
+def describe(
+    config: TrainingConfig, train: Sequence[Example], dev: Sequence[Example], hashes: dict[str, str]
+) -> dict[str, Any]:
     count = Counter((e.source, e.label) for e in train)
     return {
         "date": date.today().isoformat(),
