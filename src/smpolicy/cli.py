@@ -6,6 +6,7 @@ import click
 
 from smpolicy import __version__
 from smpolicy.commands.check import check
+from smpolicy.commands.eval_hatecheck import classifier_dev, hatecheck
 from smpolicy.commands.evaluate import evaluate
 from smpolicy.commands.policy import policy
 from smpolicy.commands.register import register
@@ -26,5 +27,7 @@ def cli() -> None:
 cli.add_command(check)
 cli.add_command(policy)
 cli.add_command(evaluate)
+evaluate.add_command(hatecheck)
+evaluate.add_command(classifier_dev)
 cli.add_command(register)
 cli.add_command(selfaudit)
