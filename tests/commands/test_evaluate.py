@@ -116,7 +116,7 @@ def test_screening_options_reach_the_screener(
     screeners: list[WordScreener], labelled: Path
 ) -> None:
     assert run("eval", "devset", "--no-model", str(labelled)).exit_code == 0
-    assert screeners[-1].options["no_model"] is True
+    assert screeners[-1].options["use_model"] is False
     assert screeners[-1].options["policy_path"] is None
 
 

@@ -60,7 +60,7 @@ class ScreeningConfig:
 
     thresholds: dict[Category, Thresholds] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
     max_chars: int = 1_000_000
-    use_model: bool = True
+    use_model: bool = False  # the learned classifier is opt-in until it beats the rules (see models/classifier)
     service_users_register: Path | None = None
     staff_register: Path | None = None
     register_salt: str | None = None

@@ -14,6 +14,6 @@ def screener():
     if not model_stack_available():
         pytest.skip("the model stack (torch, sentence-transformers, weights) is not installed")
     os.environ["HF_HUB_OFFLINE"] = "1"
-    from smpolicy.screening.engine import Screener
+    from smpolicy.screening import Screener, ScreeningConfig
 
-    return Screener()
+    return Screener(config=ScreeningConfig(use_model=True))

@@ -46,5 +46,6 @@ def test_denying_a_stereotype_is_not_discrimination(screener):
 
 def test_abusing_a_manager_is_disrepute_not_discrimination(screener):
     result = screener.check("My manager is a useless idiot and everyone in the office knows it")
-    assert not [f for f in result.findings if f.category is Category.DISCRIMINATION and f.target]
+    protected = {"sex", "gender_reassignment", "race", "disability", "sexual_orientation", "religion_or_belief", "age"}
+    assert not [f for f in result.findings if f.category is Category.DISCRIMINATION and f.target in protected]
     assert any(f.clause == "6.4(a)" and f.target == "manager" for f in result.findings)
