@@ -6,6 +6,7 @@ import click
 
 from smpolicy import __version__
 from smpolicy.commands.check import check
+from smpolicy.commands.monitor import monitor
 from smpolicy.commands.policy import policy
 
 
@@ -22,3 +23,4 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(policy)
+cli.add_command(monitor)

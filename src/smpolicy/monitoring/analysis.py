@@ -167,7 +167,8 @@ def _background_runs(requests: ir.Table, s: Settings) -> ir.Table:
     stepped = requests.mutate(gap=requests.ts - requests.ts.lag().over(w),
                               start2=requests.ts.lag(2).over(w))
     stepped = stepped.mutate(prev_gap=stepped.gap.lag().over(w))
-    slack = ibis.greatest(ibis.literal(s.poll_slack), (stepped.gap * s.poll_tolerance).cast("int64"))
+    relative = (stepped.gap * s.poll_tolerance).cast("int64")
+    slack = ibis.greatest(ibis.literal(s.poll_slack), relative)
     steady = (
         stepped.gap.between(s.poll_min, s.poll_max)
         & stepped.prev_gap.between(s.poll_min, s.poll_max)
@@ -210,7 +211,8 @@ def analyse(engine: Engine, files: list[tuple[Path, FileFormat]], catalogue: Cat
         [(p.person_id, p.weekday, p.start, p.end) for p in register.periods],
         columns=["p_person", "p_weekday", "p_start", "p_end"]).astype(
         {"p_weekday": "int64", "p_start": "int64", "p_end": "int64"}))
-    years = range(datetime.fromtimestamp(first, UTC).year, datetime.fromtimestamp(last, UTC).year + 1)
+    years = range(datetime.fromtimestamp(first, UTC).year,
+                  datetime.fromtimestamp(last, UTC).year + 1)
     holidays = small(pd.DataFrame(
         {"h_day": [d.toordinal() - 719163 for d in bank_holidays(years.start, years.stop - 1)]},
         dtype="int64"))

@@ -114,7 +114,8 @@ def _checked(domain: str, service: str, category: str, source: str, where: str) 
     if not host or " " in host or "/" in host:
         raise ConfigError(f"{where}: {domain!r} is not a host name")
     if not _is_ip(host) and not _extractor()(host).top_domain_under_public_suffix:
-        raise ConfigError(f"{where}: {domain!r} is a public suffix and would match every site under it")
+        raise ConfigError(
+            f"{where}: {domain!r} is a public suffix and would match every site under it")
     return Entry(host, service or registered_domain(host), category, source)
 
 

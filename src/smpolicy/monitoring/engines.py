@@ -87,7 +87,7 @@ class DuckDBEngine:
         for table in self._rejects:
             try:
                 total += self.con.raw_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
-            except Exception:  # noqa: BLE001 - the table exists only once a scan rejected a line
+            except Exception:
                 continue
         self._rejects = []
         return int(total)
@@ -118,7 +118,7 @@ class SparkEngine:
         )
         try:
             self.session = builder.getOrCreate()
-        except Exception as error:  # noqa: BLE001 - Java missing, port in use, ...
+        except Exception as error:
             raise MonitoringError(f"cannot start Spark: {error}") from None
         self.session.sparkContext.setLogLevel("ERROR")
         self.con = ibis.pyspark.connect(self.session)

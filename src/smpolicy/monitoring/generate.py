@@ -165,8 +165,9 @@ def generate(scenario: Scenario) -> tuple[list[dict[str, str]], list[dict[str, s
 
 def squid_line(r: Request, rng: random.Random) -> str:
     url = f"{r.host}:443" if r.method == "CONNECT" else f"https://{r.host}/{rng.randrange(9999)}"
-    return (f"{r.ts:.3f} {rng.randrange(1, 5000):6d} {r.ip} TCP_MISS/200 {rng.randrange(200, 90000)} "
-            f"{r.method} {url} {r.username} HIER_DIRECT/93.184.216.34 text/html")
+    return (f"{r.ts:.3f} {rng.randrange(1, 5000):6d} {r.ip} TCP_MISS/200 "
+            f"{rng.randrange(200, 90000)} {r.method} {url} {r.username} "
+            "HIER_DIRECT/93.184.216.34 text/html")
 
 
 def combined_line(r: Request, rng: random.Random) -> str:

@@ -8,6 +8,7 @@ gives both engines the same answer. Only the transitions within the data's span 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import ibis
@@ -41,6 +42,5 @@ def utc_offset(ts: ir.IntegerValue, zone: ZoneInfo, first: int, last: int) -> ir
     changes = transitions(zone, first, last)
     if len(changes) == 1:
         return ibis.literal(changes[0][1], type="int64")
-    branches = [(ts < start, offset) for (_, offset), (start, _) in
-                zip(changes, changes[1:], strict=False)]
+    branches = [(ts < start, offset) for (_, offset), (start, _) in pairwise(changes)]
     return ibis.cases(*branches, else_=changes[-1][1]).cast("int64")

@@ -19,6 +19,7 @@ import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -35,7 +36,7 @@ FOREVER = 2**62
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """One way a person shows up in the proxy log, valid for [valid_from, valid_to) in UTC seconds."""
+    """One way a person shows up in the log, valid for [valid_from, valid_to) in UTC seconds."""
 
     person_id: str
     client_ip: str | None
@@ -145,7 +146,7 @@ def _refuse_overlaps(identities: list[Identity], path: Path) -> None:
                 spans.setdefault(value, []).append(identity)
         for value, group in spans.items():
             group.sort(key=lambda i: i.valid_from)
-            for before, after in zip(group, group[1:], strict=False):
+            for before, after in pairwise(group):
                 if after.valid_from < before.valid_to and after.person_id != before.person_id:
                     raise RegisterError(
                         f"{path}: {key} {value} belongs to both {before.person_id} and "
