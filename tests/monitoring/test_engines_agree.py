@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from smpolicy.monitoring import analyse, connect, detect, load_catalogue
@@ -11,6 +13,7 @@ pytest.importorskip("pyspark")
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java 17")
 def test_duckdb_and_spark_give_identical_results(tmp_path, new_world) -> None:
     world = new_world(Scenario(people=6, days=4, noise_per_hour=5))
     log = tmp_path / "access.log.gz"
