@@ -6,8 +6,11 @@ import click
 
 from smpolicy import __version__
 from smpolicy.commands.check import check
+from smpolicy.commands.evaluate import evaluate
 from smpolicy.commands.monitor import monitor
 from smpolicy.commands.policy import policy
+from smpolicy.commands.register import register
+from smpolicy.commands.selfaudit import selfaudit
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,4 +26,7 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(policy)
+cli.add_command(evaluate)
+cli.add_command(register)
+cli.add_command(selfaudit)
 cli.add_command(monitor)

@@ -29,6 +29,15 @@ DetectorFactory = Callable[[DetectorContext], Detector | None]
 
 # Built-in detector factories, loaded lazily by dotted path (datasette's DEFAULT_PLUGINS idea).
 DEFAULT_DETECTORS: dict[str, str] = {
+    "discrimination": "smpolicy.screening.detectors.discrimination:build",
+    "bullying": "smpolicy.screening.detectors.bullying:build",
+    "disrepute": "smpolicy.screening.detectors.disrepute:build",
+    "confidentiality": "smpolicy.screening.detectors.confidentiality:build",
+    "incompatible_conduct": "smpolicy.screening.detectors.conduct:build",
+    "work_matters": "smpolicy.screening.detectors.work_matters:build",
+    "profile_details": "smpolicy.screening.detectors.profile_details:build",
+    "register_match": "smpolicy.screening.detectors.register_match:build",
+    "links": "smpolicy.screening.detectors.links:build",
 }
 
 
