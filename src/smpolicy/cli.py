@@ -8,6 +8,7 @@ from smpolicy import __version__
 from smpolicy.commands.check import check
 from smpolicy.commands.eval_hatecheck import classifier_dev, hatecheck
 from smpolicy.commands.evaluate import evaluate
+from smpolicy.commands.monitor import monitor
 from smpolicy.commands.policy import policy
 from smpolicy.commands.register import register
 from smpolicy.commands.selfaudit import selfaudit
@@ -31,3 +32,4 @@ evaluate.add_command(hatecheck)
 evaluate.add_command(classifier_dev)
 cli.add_command(register)
 cli.add_command(selfaudit)
+cli.add_command(monitor)
