@@ -30,6 +30,29 @@ def find_shared_data(start: Path) -> Path | None:
     return None
 
 
+def combined_metrics(scores, art, truth, dev) -> dict:
+    """6.4(c) as the engine decides it: model and lexicon joined, at the default review cut."""
+    from smpolicy.screening.config import ScreeningConfig
+    from smpolicy.screening.findings import Category
+    from smpolicy.screening.model import features
+    from smpolicy.screening.model.artefact import rescale
+    from smpolicy.screening.model.metrics import binary_metrics
+
+    review = ScreeningConfig().thresholds_for(Category.DISCRIMINATION).review
+    model = rescale(np.array([s.discrimination for s in scores]), art.discrimination.threshold,
+                    review)
+    flagged = np.array([
+        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
+        >= review
+        for s, m in zip(scores, model, strict=True)
+    ])
+    out = {"all": binary_metrics(flagged, truth)}
+    for source in sorted({e.source for e in dev}):
+        rows = [i for i, e in enumerate(dev) if e.source == source]
+        out[source] = binary_metrics(flagged[rows], truth[rows])
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from smpolicy.screening.model import training
     from smpolicy.screening.model.artefact import load_artefact, save_artefact
@@ -40,23 +63,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared-data", type=Path, default=None)
     parser.add_argument("--no-shared-data", action="store_true", help="own examples only (tests)")
     parser.add_argument("--own", type=Path, default=ROOT / "data/training/own_examples.jsonl")
+    parser.add_argument(
+        "--composed", type=Path, default=ROOT / "data/training/own_composed.jsonl"
+    )
+    parser.add_argument("--no-composed", action="store_true", help="leave out composed posts")
     parser.add_argument("--out", type=Path, default=ROOT / "models/classifier")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache/embeddings")
     parser.add_argument("--seed", type=int, default=training.TrainingConfig().seed)
     parser.add_argument("--folds", type=int, default=training.TrainingConfig().folds)
+    defaults = training.TrainingConfig()
+    parser.add_argument("--davidson-hate", choices=("hate", "abuse", "drop"),
+                        default=defaults.davidson_hate)
+    parser.add_argument("--criterion", choices=("f1", "balanced_accuracy"),
+                        default=defaults.criterion)
+    parser.add_argument("--composed-weight", type=float, default=defaults.composed_weight)
+    parser.add_argument("--toxigen-weight", type=float, default=defaults.toxigen_weight)
     args = parser.parse_args(argv)
 
     shared = None if args.no_shared_data else (args.shared_data or find_shared_data(ROOT))
     if shared is None and not args.no_shared_data:
         parser.error("cannot find shared/data; pass --shared-data")
-    config = training.TrainingConfig(seed=args.seed, folds=args.folds)
-    examples = training.collect(shared, args.own, config)
+    config = training.TrainingConfig(
+        seed=args.seed,
+        folds=args.folds,
+        davidson_hate=args.davidson_hate,
+        criterion=args.criterion,
+        composed_weight=args.composed_weight,
+        toxigen_weight=args.toxigen_weight,
+    )
+    composed = None if args.no_composed else args.composed
+    examples = training.collect(shared, args.own, config, composed)
     train, dev = training.split(examples, config)
     print(f"{len(train)} training and {len(dev)} dev examples", file=sys.stderr)
     x_train = training.embed_cached([e.text for e in train], args.cache)
     x_dev = training.embed_cached([e.text for e in dev], args.cache)
     arrays, head = training.fit(train, x_train, training.signals_of(train), config)
-    head["training"] = training.describe(config, train, dev, training.data_hashes(shared, args.own))
+    head["training"] = training.describe(config, train, dev, training.data_hashes(shared, args.own, composed))
     save_artefact(args.out, arrays, head)
 
     from smpolicy.screening.model.scorer import Scorer
@@ -86,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             for source in sorted({e.source for e in dev})
         },
     }
+    dev_metrics["discrimination_with_lexicon"] = combined_metrics(scores, art, truth_disc, dev)
     head["dev_metrics"] = dev_metrics
     save_artefact(args.out, arrays, head)
     write_card(args.out, head)

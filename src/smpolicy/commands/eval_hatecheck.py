@@ -43,8 +43,14 @@ def hatecheck(path: Path, **options: Any) -> None:
     default=Path("data/training/own_examples.jsonl"),
     show_default=True,
 )
+@click.option(
+    "--composed",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("data/training/own_composed.jsonl"),
+    show_default=True,
+)
 @screening_options
-def classifier_dev(shared_data: Path, own: Path, **options: Any) -> None:
+def classifier_dev(shared_data: Path, own: Path, composed: Path, **options: Any) -> None:
     """The engine on the classifier's held-out dev split (rebuilt from SHARED_DATA).
 
     Example:
@@ -54,6 +60,6 @@ def classifier_dev(shared_data: Path, own: Path, **options: Any) -> None:
     from smpolicy.evaluation.devsplit import evaluate_dev
 
     try:
-        click.echo(evaluate_dev(shared_data, own, build_screener(**options)))
+        click.echo(evaluate_dev(shared_data, own, build_screener(**options), composed))
     except SmpolicyError as error:
         raise click.ClickException(str(error)) from None

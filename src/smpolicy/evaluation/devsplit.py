@@ -16,9 +16,11 @@ from smpolicy.screening.model import training
 from smpolicy.screening.model.metrics import binary_metrics
 
 
-def evaluate_dev(shared_data: Path, own: Path, screener: Screener) -> str:
-    config = training.TrainingConfig()
-    _, dev = training.split(training.collect(shared_data, own, config), config)
+def evaluate_dev(
+    shared_data: Path, own: Path, screener: Screener, composed: Path | None = None
+) -> str:
+    config = trained_config()
+    _, dev = training.split(training.collect(shared_data, own, config, composed), config)
     protected = frozenset(pc.id for pc in screener.policy.protected_characteristics)
     flagged = np.array([flags_hate(r, protected) for r in screener.check_many(e.text for e in dev)])
     truth, _ = training.labels_for(dev)
@@ -29,6 +31,18 @@ def evaluate_dev(shared_data: Path, own: Path, screener: Screener) -> str:
         rows = [i for i, e in enumerate(dev) if e.source == source]
         lines.append(f"  {source:<8} {_fmt(binary_metrics(flagged[rows], truth[rows]))}")
     return "\n".join(lines)
+
+
+def trained_config() -> training.TrainingConfig:
+    """The configuration the shipped artefact was trained with (its model card), so the split
+    rebuilt here is the one training held out."""
+    from dataclasses import fields
+
+    from smpolicy.screening.model.artefact import load_artefact
+
+    recorded = load_artefact().card.get("training", {}).get("config", {})
+    names = {f.name for f in fields(training.TrainingConfig)}
+    return training.TrainingConfig(**{k: v for k, v in recorded.items() if k in names})
 
 
 def _fmt(m: dict[str, float]) -> str:

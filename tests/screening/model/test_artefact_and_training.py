@@ -77,6 +77,7 @@ def test_training_on_a_handful_of_examples_writes_a_loadable_artefact(screener, 
         train.main(
             [
                 "--no-shared-data",
+                "--no-composed",
                 "--own",
                 str(own),
                 "--out",

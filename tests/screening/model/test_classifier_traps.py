@@ -22,24 +22,15 @@ def test_a_plain_post_about_the_weekend_is_ok(screener):
     assert not discrimination(screener, "Lovely walk up the hill with the dog this morning")
 
 
-KNOWN_FAILURES = pytest.mark.xfail(
-    strict=True,
-    reason="the encoder heads still read identity words as hate (issue 4 note)",
-)
-
-
-@KNOWN_FAILURES
 def test_saying_you_are_gay_is_not_discrimination(screener):
     assert not discrimination(screener, "I'm a gay man and I've worked for the council for years")
 
 
-@KNOWN_FAILURES
 def test_condemning_a_dehumanising_remark_is_not_discrimination(screener):
     text = "Someone called Muslims vermin on our page. That is disgusting and I have reported it."
     assert not discrimination(screener, text)
 
 
-@KNOWN_FAILURES
 def test_denying_a_stereotype_is_not_discrimination(screener):
     assert not discrimination(screener, "Disabled people are not a burden on anyone")
 
@@ -48,4 +39,28 @@ def test_abusing_a_manager_is_disrepute_not_discrimination(screener):
     result = screener.check("My manager is a useless idiot and everyone in the office knows it")
     protected = {"sex", "gender_reassignment", "race", "disability", "sexual_orientation", "religion_or_belief", "age"}
     assert not [f for f in result.findings if f.category is Category.DISCRIMINATION and f.target in protected]
-    assert any(f.clause == "6.4(a)" and f.target == "manager" for f in result.findings)
+    assert any(f.clause == "6.4(a)" for f in result.findings)
+    # 6.4(a) comes from the rule detectors: the classifier's disrepute head is not used
+    assert not [f for f in result.findings if f.detector == "classifier" and f.clause == "6.4(a)"]
+
+
+def test_thanking_council_staff_is_not_flagged(screener):
+    result = screener.check("Thanks to the bin crews who worked through the snow, you're stars")
+    assert not [f for f in result.findings if f.detector == "classifier"]
+
+
+def test_hostility_the_lexicon_has_no_words_for_is_discrimination(screener):
+    # the rules alone pass both of these (no slur, no listed phrase)
+    for text, target in (
+        ("Immigrants are ruining this town", "race"),
+        ("Gay people shouldn't be allowed to adopt children", "sexual_orientation"),
+    ):
+        findings = discrimination(screener, text)
+        assert findings, text
+        assert findings[0].detector == "classifier"
+        assert findings[0].target == target
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: a stereotype told as an anecdote")
+def test_a_stereotype_told_as_a_fact_about_market_day_is_discrimination(screener):
+    assert discrimination(screener, "Romanians only come here to pick pockets on market day")

