@@ -15,9 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from smpolicy.screening.model.artefact import Artefact
+    from smpolicy.screening.model.datasets import Example
+    from smpolicy.screening.model.scorer import Score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +37,9 @@ def find_shared_data(start: Path) -> Path | None:
     return None
 
 
-def combined_metrics(scores, art, truth, dev) -> dict:
+def combined_metrics(
+    scores: Sequence[Score], art: Artefact, truth: np.ndarray, dev: Sequence[Example]
+) -> dict[str, Any]:
     """6.4(c) as the engine decides it: model and lexicon joined, at the default review cut."""
     from smpolicy.screening.config import ScreeningConfig
     from smpolicy.screening.findings import Category

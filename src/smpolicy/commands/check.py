@@ -54,8 +54,10 @@ def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[by
     screener = build_screener(**options)
     if jsonl is not None:
         base = Path(jsonl.name).parent if _is_file(jsonl) else Path(".")
-        if workers is None:
-            workers = (os.cpu_count() or 1) if screener.parallel_safe else 1
+        if not screener.parallel_safe:
+            workers = 1  # a forked child of a process using torch's threads can hang
+        elif workers is None:
+            workers = os.cpu_count() or 1
         stats = screen_jsonl(screener, jsonl, sys.stdout, base=base, workers=workers)
         click.echo(
             f"screened {stats.screened} posts, {stats.errors} lines with errors", err=True

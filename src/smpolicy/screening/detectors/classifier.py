@@ -5,8 +5,8 @@ One forward pass of the encoder per batch of posts (``detect_batch``); the artef
 their margins, fitted on held-out training data, which gives the model's probability. That
 probability is mapped so the threshold chosen on training data lands on the council's review
 threshold, then joined with the lexicon's own score by a cue-gated noisy-OR
-(``features.combine``): 1 - (1 - lexicon)(1 - gate * model), where ``gate`` is the factor the
-lexicon applies when the words are quoted, condemned, negated or reclaimed. The combined score
+(``features.combine``): 1 - (1 - lexicon)(1 - gate * model), where ``gate`` is 0 when the
+lexicon read its words as quoted, condemned, negated or reclaimed, else 1. The combined score
 is never below the lexicon's, so every rule finding survives, and the model cannot overrule
 the lexicon's reading of counter-speech.
 
@@ -41,6 +41,7 @@ class ClassifierDetector(BaseDetector):
     # positive examples and flagged ordinary council news on the dev set (model card).
     categories = frozenset({Category.DISCRIMINATION})
     supersedes = frozenset({"discrimination"})
+    parallel_safe = False  # torch's native threads must not be forked (see screening/jsonl.py)
 
     def __init__(self, context: DetectorContext, artefact_dir: Path = ARTEFACT_DIR) -> None:
         self.scorer = Scorer(load_artefact(artefact_dir))
@@ -86,7 +87,7 @@ class ClassifierDetector(BaseDetector):
             parts.append(f"the lexicon flags '{post.original[start:end]}' ({lexicon:.2f})")
         if gate < 1.0:
             parts.append("the wording seems to quote, condemn, deny or reclaim, so the "
-                         "classifier's part is lowered")
+                         "classifier's reading is left out")
         return Finding(
             detector=self.name,
             category=Category.DISCRIMINATION,
