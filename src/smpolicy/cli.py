@@ -7,6 +7,7 @@ import click
 from smpolicy import __version__
 from smpolicy.commands.check import check
 from smpolicy.commands.policy import policy
+from smpolicy.commands.web import web
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +23,4 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(policy)
+cli.add_command(web)
