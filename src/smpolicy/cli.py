@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from smpolicy import __version__
+from smpolicy.commands.audit import audit
 from smpolicy.commands.check import check
 from smpolicy.commands.policy import policy
 from smpolicy.commands.web import web
@@ -24,3 +25,4 @@ def cli() -> None:
 cli.add_command(check)
 cli.add_command(policy)
 cli.add_command(web)
+cli.add_command(audit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -53,6 +54,12 @@ class Personas:
             "employee": self.report, "manager": self.manager, "town_clerk": self.clerk,
             "hr": self.hr, "communications": self.comms, "auditor": self.auditor,
         }
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Persona passwords hash with MD5: PBKDF2 costs ~0.5 s a user, 4 s a test, on CI's CPUs."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ DATA_DIR = Path(os.environ.get("SMPOLICY_DATA_DIR", Path.cwd() / "var"))
 SECRET_KEY = key_from_env_or_file("SMPOLICY_SECRET_KEY", "secret_key")
 # Salt for the service-user register (names are kept only as keyed hashes).
 REGISTER_KEY = key_from_env_or_file("SMPOLICY_REGISTER_KEY", "register_key")
+# Key of the audit log's HMAC chain and of case pseudonyms: keep it outside the database, or
+# whoever can edit the database can also rewrite a consistent chain.
+AUDIT_KEY = key_from_env_or_file("SMPOLICY_AUDIT_KEY", "audit_key")
 DEBUG = os.environ.get("SMPOLICY_DEBUG", "") == "1"
 ALLOWED_HOSTS = os.environ.get(
     "SMPOLICY_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
