@@ -75,7 +75,7 @@ def test_rewriting_the_chain_without_the_key_is_detected(chain, settings):
 
 
 def test_the_key_is_what_protects_a_rewritten_chain(chain, settings):
-    """The limit of the design: whoever holds the key can reseal a chain. Keep it off the DB host."""
+    """The design's limit: whoever holds the key can reseal a chain; keep it off the DB host."""
     rewrite_from_second_event(settings.AUDIT_KEY, settings)
     assert verify().ok
 

@@ -9,7 +9,8 @@ from django.db import migrations, models
 
 
 def seal_existing(apps, schema_editor):
-    from smpolicy.web.audit.models import GENESIS, AuditEvent as Live
+    from smpolicy.web.audit.models import GENESIS
+    from smpolicy.web.audit.models import AuditEvent as Live
 
     Event = apps.get_model("audit", "AuditEvent")
     Head = apps.get_model("audit", "AuditHead")
