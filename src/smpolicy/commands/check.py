@@ -10,9 +10,9 @@ from typing import IO, Any
 
 import click
 
-from smpolicy.commands.options import build_screener, screening_options
 from smpolicy.exceptions import InputError
 from smpolicy.screening import Result, Screener, Verdict
+from smpolicy.commands.options import build_screener, screening_options
 
 VERDICT_COLOURS = {Verdict.OK: "green", Verdict.REVIEW: "yellow", Verdict.BREACH: "red"}
 BATCH_SIZE = 256
