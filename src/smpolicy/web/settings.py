@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "smpolicy.web.acknowledgements",
     "smpolicy.web.screening",
     "smpolicy.web.audit",
+    "smpolicy.web.reports",
+    "smpolicy.web.concerns",
+    "smpolicy.web.cases",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +112,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Days after publication before a missing acknowledgement is shown as a reminder due (8.2).
 ACK_REMINDER_DAYS = int(os.environ.get("SMPOLICY_ACK_REMINDER_DAYS", "14"))
+# Hours a manager has to acknowledge a concern before it escalates to the Town Clerk (8.2).
+CONCERN_ACK_HOURS = int(os.environ.get("SMPOLICY_CONCERN_ACK_HOURS", "48"))
+# Days the accused has to appeal a written outcome (ACAS Code: "without unreasonable delay").
+APPEAL_DAYS = int(os.environ.get("SMPOLICY_APPEAL_DAYS", "10"))
+# Days each kind of closed record is kept before ``purge_records`` removes it (0 = keep forever).
+RETENTION_DAYS = {
+    "abuse_report": int(os.environ.get("SMPOLICY_RETAIN_ABUSE_REPORT_DAYS", str(2 * 365))),
+    "concern": int(os.environ.get("SMPOLICY_RETAIN_CONCERN_DAYS", "365")),
+    "case": int(os.environ.get("SMPOLICY_RETAIN_CASE_DAYS", str(6 * 365))),
+    "saved_check": int(os.environ.get("SMPOLICY_RETAIN_SAVED_CHECK_DAYS", "365")),
+}
 SERVICE_NAME = os.environ.get("SMPOLICY_SERVICE_NAME", "Social media policy")
 
 LOGGING = {
