@@ -13,8 +13,11 @@ from smpolicy import __version__
 from smpolicy.exceptions import InputError, SmpolicyError, WorkflowError
 from smpolicy.web.acknowledgements.api import router as acknowledgements
 from smpolicy.web.api_auth import AUTH
+from smpolicy.web.cases.api import router as cases
+from smpolicy.web.concerns.api import router as concerns
 from smpolicy.web.people.api import router as people
 from smpolicy.web.policies.api import router as policies
+from smpolicy.web.reports.api import router as reports
 from smpolicy.web.screening.api import router as screening
 
 api = NinjaAPI(
@@ -28,6 +31,9 @@ api.add_router("", screening)
 api.add_router("", people)
 api.add_router("", acknowledgements)
 api.add_router("", policies)
+api.add_router("", reports)
+api.add_router("", concerns)
+api.add_router("", cases)
 
 
 @api.exception_handler(InputError)

@@ -1,11 +1,11 @@
 """Shared rules of the casework apps (reports, concerns, cases): who handles, hashes, audit reads.
 
-| record        | sees it                                                   | changes it              |
-| ------------- | --------------------------------------------------------- | ----------------------- |
-| abuse report  | the reporter and the manager they chose                   | the same two            |
-| concern       | its manager, Town Clerk, HR, auditor; raiser sees status  | manager, Town Clerk, HR |
-| case          | subject's manager, Town Clerk, HR, auditor; the accused   | manager, Town Clerk, HR |
-|               | from written notification on (letters, disclosed evidence)| accused: appeal only    |
+| record       | sees it                                                 | changes it              |
+| ------------ | ------------------------------------------------------- | ----------------------- |
+| abuse report | the reporter and the manager they chose                 | the same two            |
+| concern      | its manager, Town Clerk, HR, auditor                    | manager, Town Clerk, HR |
+| case         | subject's manager, Town Clerk, HR, auditor; the accused | manager, Town Clerk, HR |
+|              | from notification on (letters, disclosed evidence)      | accused: appeal only    |
 
 Another manager sees none of these. The auditor reads cases and concerns but never changes them
 and never reads an abuse report: it belongs to the employee who made it (8.1).

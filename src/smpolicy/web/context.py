@@ -20,4 +20,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "can_see_people": role in access.SEE_PEOPLE,
         "can_manage_register": role in access.MANAGE_REGISTER,
         "can_own_policy": role in access.OWN_POLICY,
+        "can_handle_cases": role in access.SEE_PEOPLE and role != "auditor",
+        "can_read_casework": role in access.SEE_EVERYONE,
     }

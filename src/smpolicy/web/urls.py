@@ -14,6 +14,9 @@ urlpatterns = [
     path("policy/", include("smpolicy.web.policies.urls")),
     path("", include("smpolicy.web.acknowledgements.urls")),
     path("screen/", include("smpolicy.web.screening.urls")),
+    path("reports/", include("smpolicy.web.reports.urls")),
+    path("concerns/", include("smpolicy.web.concerns.urls")),
+    path("cases/", include("smpolicy.web.cases.urls")),
     path("api/", api.urls),
 ]
 

@@ -1,4 +1,4 @@
-"""Case personas: ``accused`` reports to ``manager``; helpers that walk a case through its stages."""
+"""Case personas: ``accused`` reports to ``manager``; helpers to walk a case through."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from smpolicy.web.cases.models import Case, Outcome, Severity
 from smpolicy.web.people.models import Role
+
 from ..conftest import make_person
 
 

@@ -1,4 +1,4 @@
-"""A case follows the ACAS Code step by step; no step can be skipped or taken by the wrong person."""
+"""A case follows the ACAS Code step by step; no step skipped or taken by the wrong person."""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from smpolicy.exceptions import PolicyNotFound
 from smpolicy.web.audit.models import record
-from smpolicy.web.casework import sha256
 from smpolicy.web.cases.models import Case, Letter
+from smpolicy.web.casework import sha256
 from smpolicy.web.people.models import Person
 from smpolicy.web.policies.services import policy_in_force
 

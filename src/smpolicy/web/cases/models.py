@@ -275,7 +275,9 @@ class Case(models.Model):
 
     @property
     def appeal_deadline(self) -> dt.datetime | None:
-        return self.decided_at + dt.timedelta(days=settings.APPEAL_DAYS) if self.decided_at else None
+        if self.decided_at is None:
+            return None
+        return self.decided_at + dt.timedelta(days=settings.APPEAL_DAYS)
 
     def appeal(self, actor: Person, grounds: str) -> None:
         self._require(actor, (Stage.OUTCOME,), accused=True)
