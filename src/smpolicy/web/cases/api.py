@@ -124,7 +124,8 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Any:
 
 @router.post("/cases/{case_id}/steps/{step}", response=CaseOut,
              summary="Take one step: " + ", ".join(FORMS))
-def take_step(request: HttpRequest, body: dict[str, Any] = Body(...), step: str = Path(..., max_length=30),
+def take_step(request: HttpRequest, body: Body[dict[str, Any]],
+              step: str = Path(..., max_length=30),
               case_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     case, me = _visible(request, case_id)
     apply_step(case, me, step, validate(step, {k: v for k, v in body.items()

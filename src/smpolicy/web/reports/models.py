@@ -7,7 +7,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from smpolicy.exceptions import InvalidTransition, WorkflowError
+from smpolicy.exceptions import InputError, InvalidTransition, WorkflowError
 from smpolicy.web.audit.models import record
 from smpolicy.web.casework import RECIPIENT_ROLES, sha256
 from smpolicy.web.people.models import Person
@@ -56,7 +56,7 @@ class AbuseReport(models.Model):
     @classmethod
     def submit(cls, reporter: Person, recipient: Person, **fields: Any) -> AbuseReport:
         if recipient.pk == reporter.pk or recipient.role not in RECIPIENT_ROLES:
-            raise WorkflowError("choose a manager, the Town Clerk or HR to see the report")
+            raise InputError("choose a manager, the Town Clerk or HR to see the report")
         report = cls.objects.create(reporter=reporter, recipient=recipient, **fields)
         record(reporter.user, "report.create", report.ref, recipient=recipient.pk)
         return report
