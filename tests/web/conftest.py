@@ -55,6 +55,12 @@ class Personas:
         }
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    """Test accounts need no brute-force resistance; the real hasher costs ~0.3 s a user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def personas(db: None) -> Personas:
     return Personas()
