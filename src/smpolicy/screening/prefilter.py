@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-
-import ahocorasick
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+
+import ahocorasick
 
 MIN_USEFUL = 3  # a literal shorter than this would let nearly every post through
 
