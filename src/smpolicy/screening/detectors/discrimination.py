@@ -75,6 +75,7 @@ class Template:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     slurs: TermIndex
+    group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
     homonyms: dict[str, frozenset[str]]
     labels: dict[str, str]
@@ -128,9 +129,8 @@ def _lexicon() -> _Lexicon:
     for target, phrase in data["phrases"]:
         templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target,
                                   anchor_words(re.findall(r"[a-z]{4,}", phrase))))
-    _GROUP_TARGETS.update(group_to_target)
-    _GROUP_TARGETS.update(singular_to_target)
     return _Lexicon(
+        group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
         reclaimable=frozenset(data["reclaimable"]),
         homonyms={k: frozenset(v) for k, v in data["homonyms"].items()},
@@ -141,9 +141,6 @@ def _lexicon() -> _Lexicon:
         ),
         templates=tuple(templates),
     )
-
-
-_GROUP_TARGETS: dict[str, str] = {}
 
 
 def find_hits(post: NormalisedText) -> list[Hit]:
@@ -166,7 +163,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
         if template.anchors.isdisjoint(words):
             continue
         for match in template.pattern.finditer(text):
-            target = template.target or _target_of(match)
+            target = template.target or _target_of(match, lexicon.group_targets)
             cues = cues_for(text, match.start(), match.end())
             score = _weigh(template.score, cues, reclaimable=False)
             hits.append(
@@ -185,11 +182,11 @@ def _weigh(score: float, cues: Cues, *, reclaimable: bool) -> float:
     return score
 
 
-def _target_of(match: re.Match[str]) -> str:
+def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
     for name in ("group", "single"):
         word = match.groupdict().get(name)
         if word:
-            return _GROUP_TARGETS.get(re.sub(r"[\s\-]+", " ", word), "race")
+            return group_targets.get(re.sub(r"[\s\-]+", " ", word), "race")
     return "race"
 
 
