@@ -9,7 +9,10 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip==25.3
-	$(BIN)/pip install -q -e '.[dev]'
+	# torch first, from the on-disk CPU wheel where there is one, so that resolving
+	# sentence-transformers never pulls a CUDA build
+	$(BIN)/pip install -q $(if $(wildcard /opt/wheels),--find-links /opt/wheels) torch==2.13.0
+	$(BIN)/pip install -q $(if $(wildcard /opt/wheels),--find-links /opt/wheels) -e '.[dev,images]'
 	touch $(STAMP)
 
 # GOV.UK Frontend from npm (pinned in package.json/package-lock.json), compiled with the system

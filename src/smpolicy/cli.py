@@ -7,7 +7,12 @@ import click
 from smpolicy import __version__
 from smpolicy.commands.audit import audit
 from smpolicy.commands.check import check
+from smpolicy.commands.eval_hatecheck import classifier_dev, hatecheck
+from smpolicy.commands.evaluate import evaluate
+from smpolicy.commands.monitor import monitor
 from smpolicy.commands.policy import policy
+from smpolicy.commands.register import register
+from smpolicy.commands.selfaudit import selfaudit
 from smpolicy.commands.web import web
 
 
@@ -24,5 +29,11 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(policy)
+cli.add_command(evaluate)
+evaluate.add_command(hatecheck)
+evaluate.add_command(classifier_dev)
+cli.add_command(register)
+cli.add_command(selfaudit)
+cli.add_command(monitor)
 cli.add_command(web)
 cli.add_command(audit)

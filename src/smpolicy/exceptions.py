@@ -6,7 +6,10 @@
     │   └── InvalidPolicy
     ├── ConfigError
     ├── InputError            bad text, bad JSONL line, bad file: the caller's data, never a bug
+    │   └── ImageError        one image of a post cannot be screened; the rest of the post is
     ├── RegisterError
+    ├── ExportError           a social-media data export that cannot be audited
+    │   └── UnsafeArchive     refused as hostile: zip bomb, path traversal, too large
     ├── DetectorError
     ├── MonitoringError
     └── WorkflowError
@@ -42,8 +45,20 @@ class InputError(SmpolicyError):
     """Input to screen is unusable: empty, too large, undecodable or malformed."""
 
 
+class ImageError(InputError):
+    """One image of a post cannot be screened (corrupt, too large, unsupported)."""
+
+
 class RegisterError(SmpolicyError):
     """A register of service users or staff could not be read."""
+
+
+class ExportError(SmpolicyError):
+    """A social-media data export could not be read: not a zip, unknown or damaged format."""
+
+
+class UnsafeArchive(ExportError):
+    """An archive was refused as hostile or beyond the configured limits."""
 
 
 class DetectorError(SmpolicyError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -57,8 +56,8 @@ class Personas:
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """Persona passwords hash with MD5: PBKDF2 costs ~0.5 s a user, 4 s a test, on CI's CPUs."""
+def fast_password_hashing(settings) -> None:
+    """Test accounts need no brute-force resistance; the real hasher costs ~0.3 s a user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

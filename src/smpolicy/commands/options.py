@@ -17,14 +17,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def screening_options(function: F) -> F:
-    """--policy, --config, --no-model, --service-users, --staff."""
+    """--policy, --config, --model/--no-model, --service-users, --staff."""
     decorators = [
         click.option("--policy", "policy_path", type=click.Path(dir_okay=False), default=None,
                      help="Policy YAML (default: the shipped Shaftesbury 2017 policy)."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                      envvar="SMPOLICY_CONFIG", help="Screening configuration YAML (thresholds, limits)."),
-        click.option("--no-model", is_flag=True, default=False,
-                     help="Rules and lexicons only; skip the learned classifier."),
+        click.option("--model/--no-model", "use_model", default=None,
+                     help="Use the learned classifier, or rules and lexicons only (default: the config's use_model)."),
         click.option("--service-users", type=click.Path(dir_okay=False), default=None,
                      help="Service-user register (CSV with a name column, or a hashed register)."),
         click.option("--staff", type=click.Path(dir_okay=False), default=None,
@@ -38,7 +38,7 @@ def screening_options(function: F) -> F:
 def build_screener(
     policy_path: str | None,
     config_path: str | None,
-    no_model: bool,
+    use_model: bool | None,
     service_users: str | None,
     staff: str | None,
 ) -> Screener:
@@ -46,8 +46,8 @@ def build_screener(
     try:
         config = load_config(config_path)
         updates: dict[str, Any] = {}
-        if no_model:
-            updates["use_model"] = False
+        if use_model is not None:
+            updates["use_model"] = use_model
         if service_users:
             updates["service_users_register"] = Path(service_users)
         if staff:

@@ -45,17 +45,30 @@ DEFAULT_THRESHOLDS: dict[Category, Thresholds] = {
 
 
 @dataclass(frozen=True, slots=True)
+class Workplace:
+    """A council site: a photo taken within ``radius_m`` of it gives away a work location (5.2)."""
+
+    name: str
+    lat: float
+    lon: float
+    radius_m: float = 300.0
+
+
+@dataclass(frozen=True, slots=True)
 class ScreeningConfig:
     """Everything the engine reads from configuration."""
 
     thresholds: dict[Category, Thresholds] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
     max_chars: int = 1_000_000
-    use_model: bool = True
+    use_model: bool = False  # the learned classifier is opt-in until it beats the rules (see models/classifier)
     service_users_register: Path | None = None
     staff_register: Path | None = None
     register_salt: str | None = None
     link_allow: tuple[str, ...] = ()
     link_deny: tuple[str, ...] = ()
+    workplaces: tuple[Workplace, ...] = ()
+    max_image_pixels: int = 40_000_000
+    max_image_bytes: int = 25_000_000
 
     def thresholds_for(self, category: Category) -> Thresholds:
         return self.thresholds[category]
@@ -104,4 +117,25 @@ def config_from_mapping(data: dict[str, Any], *, source: str = "<config>") -> Sc
     for key in ("link_allow", "link_deny"):
         if data.get(key):
             updates[key] = tuple(str(d).lower() for d in data[key])
+    if data.get("workplaces"):
+        updates["workplaces"] = _workplaces(data["workplaces"], source)
+    for key in ("max_image_pixels", "max_image_bytes"):
+        if key in data:
+            updates[key] = int(data[key])
     return replace(config, **updates)
+
+
+def _workplaces(entries: Any, source: str) -> tuple[Workplace, ...]:
+    places = []
+    for number, entry in enumerate(entries if isinstance(entries, list) else [entries]):
+        try:
+            place = Workplace(str(entry["name"]), float(entry["lat"]), float(entry["lon"]),
+                              float(entry.get("radius_m", 300.0)))
+        except (TypeError, KeyError, ValueError):
+            raise ConfigError(
+                f"{source}: workplaces[{number}]: need name, lat and lon (radius_m optional)"
+            ) from None
+        if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
+            raise ConfigError(f"{source}: workplaces[{number}]: lat/lon out of range")
+        places.append(place)
+    return tuple(places)

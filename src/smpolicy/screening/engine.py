@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from smpolicy.exceptions import InputError
 from smpolicy.policy import Policy, load_policy
@@ -11,6 +12,9 @@ from smpolicy.screening.config import ScreeningConfig
 from smpolicy.screening.findings import Finding, Result, Verdict
 from smpolicy.screening.normalise import NormalisedText, normalise
 from smpolicy.screening.registry import DetectorContext, DetectorRegistry, default_registry
+
+if TYPE_CHECKING:
+    from smpolicy.screening.posts import Post, PostResult
 
 
 class Screener:
@@ -26,6 +30,11 @@ class Screener:
         self.config = config or ScreeningConfig()
         self.registry = registry or default_registry(DetectorContext(self.policy, self.config))
 
+    @property
+    def parallel_safe(self) -> bool:
+        """Whether forked worker processes may share this screener (no detector holds threads)."""
+        return all(getattr(detector, "parallel_safe", True) for detector in self.registry)
+
     def check(self, text: str) -> Result:
         """Screen one post; raises InputError for text that cannot be screened."""
         return self.check_batch([text])[0]
@@ -38,6 +47,12 @@ class Screener:
             for findings, found in zip(per_post, detector.detect_batch(posts), strict=True):
                 findings.extend(found)
         return [self._judge(findings) for findings in per_post]
+
+    def check_post(self, post: Post) -> PostResult:
+        """Screen a post with images and links (``smpolicy.screening.posts``)."""
+        from smpolicy.screening.posts import check_post
+
+        return check_post(self, post)
 
     def check_many(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Result]:
         """Screen a stream of posts lazily, in input order."""

@@ -39,7 +39,9 @@ class Finding:
     """One reason a post may break the policy.
 
     ``start``/``end`` index the caller's original text, whatever normalisation the detector
-    matched on, so a page can highlight exactly the words cited in ``evidence``.
+    matched on, so a page can highlight exactly the words cited in ``evidence``. A finding on an
+    image of a post (``image`` is its index) has a ``box`` in pixels instead of a text span; one on
+    a link given apart from the text (``link`` is its index) has neither.
     """
 
     detector: str
@@ -51,19 +53,31 @@ class Finding:
     evidence: str
     explanation: str
     target: str | None = None
+    image: int | None = None
+    box: tuple[int, int, int, int] | None = None  # left, top, right, bottom
+    link: int | None = None
+
+    @property
+    def in_text(self) -> bool:
+        return self.image is None and self.link is None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "category": str(self.category),
             "clause": self.clause,
             "score": round(self.score, 3),
-            "span": [self.start, self.end],
+            "span": [self.start, self.end] if self.in_text else None,
             "evidence": self.evidence,
             "explanation": self.explanation,
             "detector": self.detector,
         }
         if self.target:
             data["target"] = self.target
+        if self.image is not None:
+            data["image"] = self.image
+            data["box"] = list(self.box) if self.box else None
+        if self.link is not None:
+            data["link"] = self.link
         return data
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f") | frozenset(
     chr(c) for c in range(0xFE00, 0xFE10)
@@ -39,18 +40,51 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9
 # A word that mixes letters and leet characters: "n1gg3r", "f@g", "$tupid" (not "@name", "10am").
 _LEET_WORD = re.compile(r"(?<![\w@])(?=[\w@$!|+€£]*[a-z])(?=[\w@$!|+€£]*[0-9@$!|+€£])[\w@$!|+€£]{3,}")
 _ORDINAL_OR_TIME = re.compile(r"^\d+(st|nd|rd|th|am|pm|s|k|m|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
-_SPACED = re.compile(r"(?<![\w])[a-z](?:[ .\-_*~]{1,2}[a-z](?![\w])){2,}")
+_SPACED = re.compile(
+    r"(?<![\w@$!])[a-z0-9@$!](?P<sep>[ .\-_*~]{1,2})[a-z0-9@$!](?![\w@$!])"
+    r"(?:(?P=sep)[a-z0-9@$!](?![\w@$!]))+"
+)
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SEPARATORS = frozenset(" .-_*~")
+WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_DOUBLE = re.compile(r"([a-z])\1")
+_DOUBLED_WORD = re.compile(r"(?<![a-z'’])[a-z'’]*([a-z])\1[a-z'’]*")
 
 
-@dataclass(frozen=True, slots=True)
+def squeeze(word: str) -> str:
+    """Collapse every run of a repeated letter: "stuupid" -> "stupid"."""
+    return _DOUBLE_RUN.sub(r"\1", word)
+
+
+_DOUBLE_RUN = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
 class NormalisedText:
     """A post as detectors see it, with the way back to the caller's words."""
 
     original: str
     text: str
     offsets: tuple[int, ...] | None = None  # offsets[i] = original index of text[i]; None: identity
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words of ``text``, and squeezed forms of doubled ones: lexicons reject on this."""
+        vocabulary = set(WORD.findall(self.text))
+        vocabulary.update(w[:-2] for w in list(vocabulary) if w.endswith(("'s", "’s")))
+        if _DOUBLE.search(self.text):
+            vocabulary.update(squeeze(m.group()) for m in _DOUBLED_WORD.finditer(self.text))
+        return frozenset(vocabulary)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The words of ``text`` in order: a slice of it is a lexicon key."""
+        return tuple(WORD.findall(self.text))
+
+    @cached_property
+    def word_spans(self) -> tuple[tuple[int, int], ...]:
+        """The [start, end) of each of ``words`` in ``text``."""
+        return tuple(m.span() for m in WORD.finditer(self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` onto ``original``."""
@@ -67,17 +101,23 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     lowered = text.lower()
     if text.isascii() and not _needs_work(lowered):
-        return NormalisedText(original=text, text=lowered)
+        return NormalisedText(text, lowered)
     chars, index = _fold_characters(text)
-    for step in (_decode_leet, _join_spaced_letters, _cut_repeats):
+    for step in (_join_spaced_letters, _decode_leet, _cut_repeats):
         chars, index = step(chars, index)
-    return NormalisedText(original=text, text="".join(chars), offsets=tuple(index))
+    folded = "".join(chars)
+    return NormalisedText(text, folded, tuple(index))
 
 
 def _needs_work(lowered: str) -> bool:
     return bool(
-        _REPEATS.search(lowered) or _SPACED.search(lowered) or _has_leet_word(lowered)
+        _REPEATS.search(lowered) or _spaced_runs(lowered) or _has_leet_word(lowered)
     )
+
+
+def _spaced_runs(text: str) -> list[re.Match[str]]:
+    """S p a c e d-out words, at least two of whose characters are letters (not "0 7 7 0 0")."""
+    return [m for m in _SPACED.finditer(text) if sum(c.isalpha() for c in m.group()) >= 2]
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
@@ -93,8 +133,11 @@ def _leet_words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LEET_CHARS = frozenset(LEET)
+
+
 def _has_leet_word(lowered: str) -> bool:
-    return bool(_leet_words(lowered))
+    return not _LEET_CHARS.isdisjoint(lowered) and bool(_leet_words(lowered))
 
 
 def _fold_characters(text: str) -> tuple[list[str], list[int]]:
@@ -136,7 +179,7 @@ def _decode_leet(chars: list[str], index: list[int]) -> tuple[list[str], list[in
 def _join_spaced_letters(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
     joined = "".join(chars)
     drop: set[int] = set()
-    for match in _SPACED.finditer(joined):
+    for match in _spaced_runs(joined):
         drop.update(p for p in range(match.start(), match.end()) if joined[p] in _SEPARATORS)
     if not drop:
         return chars, index

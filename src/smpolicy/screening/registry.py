@@ -29,6 +29,16 @@ DetectorFactory = Callable[[DetectorContext], Detector | None]
 
 # Built-in detector factories, loaded lazily by dotted path (datasette's DEFAULT_PLUGINS idea).
 DEFAULT_DETECTORS: dict[str, str] = {
+    "discrimination": "smpolicy.screening.detectors.discrimination:build",
+    "bullying": "smpolicy.screening.detectors.bullying:build",
+    "disrepute": "smpolicy.screening.detectors.disrepute:build",
+    "confidentiality": "smpolicy.screening.detectors.confidentiality:build",
+    "incompatible_conduct": "smpolicy.screening.detectors.conduct:build",
+    "work_matters": "smpolicy.screening.detectors.work_matters:build",
+    "profile_details": "smpolicy.screening.detectors.profile_details:build",
+    "register_match": "smpolicy.screening.detectors.register_match:build",
+    "links": "smpolicy.screening.detectors.links:build",
+    "classifier": "smpolicy.screening.detectors.classifier:build",
 }
 
 
@@ -79,7 +89,8 @@ def default_registry(context: DetectorContext, *, only: set[str] | None = None) 
     """Built-in detectors, then any installed through entry points; ``only`` picks by name.
 
     A factory may return None when it has nothing to do under this configuration (the
-    register matcher without registers), and is then left out.
+    register matcher without registers), and is then left out. A detector may declare
+    ``supersedes``: names of detectors whose evidence it already combines, which are dropped.
     """
     factories: dict[str, DetectorFactory] = {
         name: load_factory(path) for name, path in DEFAULT_DETECTORS.items()
@@ -93,4 +104,10 @@ def default_registry(context: DetectorContext, *, only: set[str] | None = None) 
         detector = factory(context)
         if detector is not None:
             registry.add(detector)
+    # A detector that reads another's evidence itself (the classifier reads the discrimination
+    # lexicon) names it in ``supersedes``, so the same words are not reported twice.
+    for detector in list(registry):
+        for name in getattr(detector, "supersedes", ()):
+            if name in registry.names():
+                registry.remove(name)
     return registry

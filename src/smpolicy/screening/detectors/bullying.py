@@ -1,0 +1,111 @@
+"""6.4(c) bullying and harassment of an individual: threats, name-calling, mocking a colleague.
+
+6.1.v: "disparaging comments against a colleague made to all friends on Facebook could be viewed
+as bullying/harassment". Criticism without name-calling is left to the disrepute detector.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from smpolicy.screening.cues import cues_for
+from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
+from smpolicy.screening.detectors.threats import find_threats
+from smpolicy.screening.findings import Category, Finding
+from smpolicy.screening.lexicon import load_lexicon, words_regex
+from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.registry import DetectorContext
+
+CLAUSE = "6.4(c)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    direct_insult: re.Pattern[str]
+    colleague_insult: re.Pattern[str]
+    mocking: tuple[tuple[re.Pattern[str], float], ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = load_lexicon("harassment")
+    insult = words_regex(data["insults"])
+    adjective = words_regex(data["insulting_adjectives"])
+    intensifier = words_regex(data["intensifiers"])
+    second = words_regex(data["second_person"])
+    units = words_regex(data["work_units"])
+    colleague = (
+        f"{words_regex(data['colleague_refs'])}"
+        rf"|[a-z]+ (?:in|from|at|on) (?:the )?(?:{units})"
+        rf"|(?:this|that|the) (?:[a-z]+ )?(?:from|in|at) (?:the )?(?:{units})"
+    )
+    return _Patterns(
+        direct_insult=GatedPattern(
+            rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
+        ),
+        colleague_insult=GatedPattern(
+            rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
+            rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
+            rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
+            rf"|(?<![a-z])(?P<who3>{colleague})(?: [a-z]+){{0,4}}?,? (?:is )?(?:fat|ugly|thick)(?: and| as)"
+        ),
+        mocking=tuple(
+            (GatedPattern(rf"(?<![a-z]){regex}(?![a-z])"), float(score))
+            for regex, score in data["mocking"]
+        ),
+    )
+
+
+class BullyingDetector(BaseDetector):
+    name = "bullying"
+    categories = frozenset({Category.DISCRIMINATION})
+
+    def detect(self, post: NormalisedText) -> list[Finding]:
+        findings = [
+            self._finding(post, t.start, t.end, t.score, "threat",
+                          "Threatens a person with harm; clause 6.4(c) forbids bullying or "
+                          "harassment of any individual.")
+            for t in find_threats(post)
+        ]
+        patterns = _patterns()
+        text = post.text
+        for match in patterns.colleague_insult.finditer(text):
+            findings.append(self._weighed(
+                post, match, 0.82, "colleague",
+                "Calls a colleague names in public; 6.1.v says disparaging comments against a "
+                "colleague can be bullying or harassment, which clause 6.4(c) forbids."))
+        for match in patterns.direct_insult.finditer(text):
+            findings.append(self._weighed(
+                post, match, 0.72, "individual",
+                "Insults the person addressed; clause 6.4(c) forbids bullying or harassment of "
+                "any individual."))
+        for pattern, score in patterns.mocking:
+            for match in pattern.finditer(text):
+                findings.append(self._weighed(
+                    post, match, score, "individual",
+                    "Mocks or encourages others to gang up on a person; clause 6.4(c) forbids "
+                    "bullying."))
+        return keep_strongest(findings)
+
+    def _weighed(self, post: NormalisedText, match: re.Match[str], score: float, target: str,
+                 explanation: str) -> Finding:
+        cues = cues_for(post.text, match.start(), match.end())
+        if cues.counter_speech:
+            score *= 0.4
+        elif cues.negated:
+            score *= 0.35
+        return self._finding(post, match.start(), match.end(), score, target, explanation)
+
+    def _finding(self, post: NormalisedText, start: int, end: int, score: float, target: str,
+                 explanation: str) -> Finding:
+        o_start, o_end, evidence = post.evidence(start, end)
+        return Finding(self.name, Category.DISCRIMINATION, CLAUSE, score, o_start, o_end,
+                       evidence, explanation, target)
+
+
+
+def build(context: DetectorContext) -> BullyingDetector:
+    return BullyingDetector()

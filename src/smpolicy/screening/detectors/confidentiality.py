@@ -1,0 +1,346 @@
+"""6.4(b): confidential information about an individual (colleague, service user) or the council.
+
+UK personal data is found in the original text, where digits and capitals survive: presidio's
+pattern recognisers for NHS numbers (with checksum), National Insurance numbers and postcodes,
+``phonenumbers`` for UK phone numbers, and our own patterns for e-mail, dates of birth, street
+addresses, case references and names next to service context. Personal data alone asks for a
+review; with service or case context in the same post it is a breach. Confidential council
+matters (unannounced decisions, HR and disciplinary matters, complaints, investigations,
+safeguarding) are cues in the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import phonenumbers
+
+from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
+from smpolicy.screening.findings import Category, Finding
+from smpolicy.screening.lexicon import TermIndex, load_lexicon
+from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.registry import DetectorContext
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
+
+CLAUSE = "6.4(b)"
+_EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
+_DIGITS = re.compile(r"\d")
+_MANY_DIGITS = re.compile(r"(?:\d[ \-]?){9,}")
+_POSTCODE_HINT = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}\b")
+# Capitalised pairs that are places or bodies, not people: "Bell Street", "Town Council".
+_NOT_SURNAMES = frozenset(
+    [
+        "street",
+        "road",
+        "lane",
+        "close",
+        "avenue",
+        "drive",
+        "way",
+        "crescent",
+        "court",
+        "gardens",
+        "place",
+        "terrace",
+        "grove",
+        "hill",
+        "row",
+        "mews",
+        "square",
+        "walk",
+        "rise",
+        "view",
+        "park",
+        "council",
+        "centre",
+        "hall",
+        "school",
+        "club",
+        "team",
+        "office",
+        "services",
+        "trust",
+        "church",
+        "surgery",
+        "hospital",
+        "library",
+        "station",
+        "market",
+        "house",
+        "estate",
+        "green",
+        "common",
+        "day",
+        "night",
+        "morning",
+        "news",
+        "euros",
+        "cup",
+        "final",
+        "league",
+        "committee",
+        "board",
+        "department",
+    ]
+)
+# Capitalised words that start sentences or titles, not names: "Women's Euros", "Happy Birthday".
+_NOT_FIRST_NAMES = frozenset(
+    [
+        "the",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "women",
+        "men",
+        "ladies",
+        "happy",
+        "good",
+        "great",
+        "big",
+        "new",
+        "old",
+        "little",
+        "saint",
+        "st",
+        "town",
+        "county",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "last",
+        "next",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+_UK_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)")
+_NINO_HINT = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """One kind of personal data: its score alone, its score with service context, its words."""
+
+    alone: float
+    in_context: float
+    what: str
+
+
+KINDS = {
+    "UK_NHS": _Kind(0.85, 0.92, "an NHS number"),
+    "UK_NINO": _Kind(0.8, 0.9, "a National Insurance number"),
+    "UK_POSTCODE": _Kind(0.45, 0.8, "a postcode"),
+    "PHONE_NUMBER": _Kind(0.5, 0.82, "a phone number"),
+    "EMAIL_ADDRESS": _Kind(0.45, 0.8, "an e-mail address"),
+    "DATE_OF_BIRTH": _Kind(0.8, 0.9, "a date of birth"),
+    "STREET_ADDRESS": _Kind(0.5, 0.85, "a street address"),
+    "REFERENCE": _Kind(0.55, 0.8, "a case or reference number"),
+    "PERSON_IN_CONTEXT": _Kind(0.0, 0.78, "a person's name"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    context: TermIndex
+    markers: re.Pattern[str]
+    hr: re.Pattern[str]
+    sensitive: re.Pattern[str]
+    reference: re.Pattern[str]
+    date_of_birth: re.Pattern[str]
+    street: re.Pattern[str]
+    person: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = load_lexicon("confidentiality")
+    return _Patterns(
+        context=TermIndex({w: True for w in data["service_context"]}),
+        markers=GatedPattern("|".join(f"(?:{p})" for p in data["confidential_markers"])),
+        hr=GatedPattern("|".join(f"(?:{p})" for p in data["hr_matters"])),
+        sensitive=GatedPattern("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
+        reference=re.compile(data["reference"], re.IGNORECASE),
+        date_of_birth=GatedPattern(data["date_of_birth"]),
+        street=re.compile(data["street_address"]),
+        person=re.compile(data["person_name"]),
+    )
+
+
+@cache
+def _recognisers() -> tuple[EntityRecognizer, ...]:
+    """Presidio's pattern recognisers: no spaCy model is loaded, so this runs offline.
+
+    Imported on first use: presidio brings spaCy, a second of start-up that posts without
+    digits never need.
+    """
+    from presidio_analyzer.predefined_recognizers import (
+        NhsRecognizer,
+        UkNinoRecognizer,
+        UkPostcodeRecognizer,
+    )
+
+    return (
+        NhsRecognizer(),
+        UkNinoRecognizer(),
+        UkPostcodeRecognizer(),
+    )
+
+
+class ConfidentialityDetector(BaseDetector):
+    name = "confidentiality"
+    categories = frozenset({Category.CONFIDENTIALITY})
+
+    def detect(self, post: NormalisedText) -> list[Finding]:
+        patterns = _patterns()
+        has_context = patterns.context.first(post) is not None
+        findings = [
+            self._personal_data(post, kind, start, end, has_context)
+            for kind, start, end in _personal_data_spans(post, patterns, has_context)
+        ]
+        for match in patterns.markers.finditer(post.text):
+            findings.append(
+                self._matter(
+                    post,
+                    match,
+                    0.78,
+                    "Signals that the information is confidential or not yet public; clause 6.4(b) "
+                    "forbids referring to confidential information about the council or a person.",
+                )
+            )
+        for match in patterns.hr.finditer(post.text):
+            findings.append(
+                self._matter(
+                    post,
+                    match,
+                    0.8,
+                    "Discusses a confidential HR, investigation or safeguarding matter about a person; "
+                    "clause 6.4(b) forbids referring to confidential information about an individual.",
+                )
+            )
+        for match in patterns.sensitive.finditer(post.text):
+            findings.append(
+                self._matter(
+                    post,
+                    match,
+                    0.6,
+                    "Discusses council business that may not be public (a complaint, a planned closure "
+                    "or cuts); clause 6.4(b) forbids referring to confidential council information.",
+                )
+            )
+        return keep_strongest([f for f in findings if f.score > 0])
+
+    def _personal_data(self, post: NormalisedText, kind: str, start: int, end: int, has_context: bool) -> Finding:
+        info = KINDS[kind]
+        score = info.in_context if has_context else info.alone
+        why = (
+            f"Shares {info.what}"
+            + (" alongside service or case details" if has_context else "")
+            + f"; clause {CLAUSE} forbids referring to confidential information about an "
+            "individual such as a colleague or service user."
+        )
+        return Finding(
+            self.name,
+            Category.CONFIDENTIALITY,
+            CLAUSE,
+            score,
+            start,
+            end,
+            post.original[start:end],
+            why,
+            target=kind.lower(),
+        )
+
+    def _matter(self, post: NormalisedText, match: re.Match[str], score: float, explanation: str) -> Finding:
+        start, end, evidence = post.evidence(match.start(), match.end())
+        return Finding(
+            self.name,
+            Category.CONFIDENTIALITY,
+            CLAUSE,
+            score,
+            start,
+            end,
+            evidence,
+            explanation,
+            target="council_matter",
+        )
+
+
+def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context: bool) -> list[tuple[str, int, int]]:
+    """(kind, start, end) in the original text. Presidio runs only when digits suggest a hit."""
+    original = post.original
+    spans: list[tuple[str, int, int]] = []
+    if "@" in original:
+        spans += [("EMAIL_ADDRESS", m.start(), m.end()) for m in _EMAIL.finditer(original)]
+    if _DIGITS.search(original):
+        spans += _presidio_spans(original)
+        spans += [("REFERENCE", m.start(), m.end()) for m in patterns.reference.finditer(original)]
+        spans += [("STREET_ADDRESS", m.start(), m.end()) for m in patterns.street.finditer(original)]
+        for match in patterns.date_of_birth.finditer(post.text):
+            start, end = post.to_original(match.start(), match.end())
+            spans.append(("DATE_OF_BIRTH", start, end))
+    if has_context:
+        spans += [
+            ("PERSON_IN_CONTEXT", m.start(), m.end())
+            for m in patterns.person.finditer(original)
+            if _looks_like_a_name(m.group())
+        ]
+    return spans
+
+
+def _phone_spans(original: str) -> list[tuple[str, int, int]]:
+    """UK phone numbers: a cheap pattern, then libphonenumber's validation of each candidate.
+
+    (presidio's PhoneRecognizer runs libphonenumber's full matcher: ten times slower.)
+    """
+    spans = []
+    for match in _UK_PHONE.finditer(original):
+        try:
+            number = phonenumbers.parse(match.group(), "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            spans.append(("PHONE_NUMBER", match.start(), match.end()))
+    return spans
+
+
+def _looks_like_a_name(words: str) -> bool:
+    first, last = words.split(" ", 1)[0].lower(), words.rsplit(" ", 1)[-1].lower()
+    return last not in _NOT_SURNAMES and first.removesuffix("'s").removesuffix("’s") not in _NOT_FIRST_NAMES
+
+
+def _presidio_spans(original: str) -> list[tuple[str, int, int]]:
+    spans: list[tuple[str, int, int]] = []
+    wanted = []
+    if _POSTCODE_HINT.search(original):
+        wanted.append("UK_POSTCODE")
+    if _NINO_HINT.search(original):
+        wanted.append("UK_NINO")
+    if _MANY_DIGITS.search(original):
+        wanted.append("UK_NHS")
+        spans += _phone_spans(original)
+    for recogniser in _recognisers():
+        entities = [e for e in recogniser.supported_entities if e in wanted]
+        if not entities:
+            continue
+        for result in recogniser.analyze(original, entities, None):
+            if result.score >= 0.1 or result.entity_type == "UK_POSTCODE":
+                spans.append((result.entity_type, result.start, result.end))
+    return spans
+
+
+def build(context: DetectorContext) -> ConfidentialityDetector:
+    return ConfidentialityDetector()

@@ -1,0 +1,250 @@
+"""6.4(c): offensive or derogatory comments relating to a protected characteristic.
+
+Two kinds of evidence, from ``lexicons/discrimination.yaml``: slurs, and derogatory statements
+about a group (generalisations, hostility, calls for harm, stereotyping phrases). Each hit is
+weighed by its sentence (``cues``): quoting or condemning abuse, negating it, or reclaiming a
+word one identifies with lowers the score, usually below the review threshold.
+
+``lexicon_signals`` exposes the same evidence as numbers so that a learned classifier can
+combine it with its own score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from smpolicy.screening.cues import Cues, cues_for
+from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
+from smpolicy.screening.detectors.threats import find_threats
+from smpolicy.screening.findings import Category, Finding
+from smpolicy.screening.lexicon import (
+    TermIndex,
+    anchor_words,
+    compile_template,
+    load_lexicon,
+    words_regex,
+)
+from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.registry import DetectorContext
+
+CLAUSE = "6.4(c)"
+COUNTER_SPEECH_FACTOR = 0.3
+NEGATION_FACTOR = 0.4
+RECLAIMED_FACTOR = 0.25
+INTENSIFIER_BONUS = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # "slur" | "derogatory"
+    start: int
+    end: int
+    raw_score: float
+    score: float
+    target: str
+    cues: Cues
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconSignals:
+    """The lexicon's evidence about one post, for a learned combiner."""
+
+    slur: float
+    derogatory: float
+    threat: float
+    counter_speech: bool
+    negated: bool
+    self_identified: bool
+    targets: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A derogatory-statement pattern, run only when one of its anchor words is in the post."""
+
+    pattern: re.Pattern[str]
+    score: float
+    target: str | None
+    anchors: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    slurs: TermIndex
+    group_targets: dict[str, str]  # identity word -> protected characteristic
+    reclaimable: frozenset[str]
+    homonyms: dict[str, frozenset[str]]
+    labels: dict[str, str]
+    intensifier: re.Pattern[str]
+    templates: tuple[Template, ...]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_lexicon("discrimination")
+    groups: dict[str, list[str]] = data["groups"]
+    group_to_target = {word: target for target, words in groups.items() for word in words}
+    singular_to_target = {
+        word: target for target, words in data["group_singulars"].items() for word in words
+    }
+    slur_groups = {term: target for term, (target, _) in data["slurs"].items() if " " not in term}
+    any_group = [w for words in groups.values() for w in words] + [t + "s" for t in slur_groups]
+    group_to_target.update({t + "s": target for t, target in slur_groups.items()})
+    prefix = r"(?:(?:all|most|these|those|the|bloody|fucking|damn|effing) )*"
+    group_anchors = anchor_words(any_group)
+    single_anchors = anchor_words(singular_to_target)
+    templates = [
+        Template(compile_template(
+            prefix + r"{group} (?:are|r|is|=|'re)(?: all| just| nothing but| such| so| really| basically"
+            r"| literally| always| simply| mostly)*(?: a| an)?(?: [a-z]+){0,2}? {derog}",
+            {"group": any_group, "derog": data["derogatory"]}), 0.85, None, group_anchors),
+        Template(compile_template(
+            r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
+            + prefix + "{group}",
+            {"verb": data["hostile_verbs"], "group": any_group}), 0.8, None, group_anchors),
+        Template(compile_template(
+            prefix + r"{group} (?:should|must|need to|needs to|ought to|deserve to|deserves to"
+            r"|have to|can all|can) (?:all )?(?:just )?(?:fucking )?{fate}",
+            {"group": any_group, "fate": data["hostile_fates"]}), 0.9, None, group_anchors),
+        Template(compile_template(r"{call} " + prefix + "{group}",
+                                  {"call": data["hostile_calls"], "group": any_group}),
+                 0.9, None, group_anchors),
+        Template(compile_template(
+            prefix + r"{group} (?:ruin|ruins|ruined|destroy|destroys|spoil|spoils|infest|invade|invading"
+            r"|are taking over|taking over|flooding|swamping|clogging up|clog up|everywhere|have no|has no"
+            r"|and their (?:stupid|filthy|backward|weird|primitive|dirty|smelly))",
+            {"group": any_group}), 0.78, None, group_anchors),
+        Template(compile_template(
+            r"{single}s? (?:scum|vermin|filth|trash|rats|parasites|pigs|dogs|animals|bastards|cunts)",
+            {"single": list(singular_to_target)}), 0.88, None, single_anchors),
+        Template(compile_template(
+            r"{adj} {single}s?",
+            {"adj": data["abusive_adjectives"], "single": list(singular_to_target)}),
+            0.8, None, single_anchors),
+    ]
+    for target, phrase in data["phrases"]:
+        templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target,
+                                  anchor_words(re.findall(r"[a-z]{4,}", phrase))))
+    return _Lexicon(
+        group_targets={**group_to_target, **singular_to_target},
+        slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
+        reclaimable=frozenset(data["reclaimable"]),
+        homonyms={k: frozenset(v) for k, v in data["homonyms"].items()},
+        labels=data["characteristics"],
+        intensifier=re.compile(
+            rf"(?:{words_regex(data['abusive_adjectives'])}|you|ur|you'?re an?|u r an?|what an?"
+            r"|such an?|total|complete|absolute|utter)\W+$"
+        ),
+        templates=tuple(templates),
+    )
+
+
+def find_hits(post: NormalisedText) -> list[Hit]:
+    """Every slur and derogatory statement in the post, weighed by its context."""
+    lexicon = _lexicon()
+    text = post.text
+    hits: list[Hit] = []
+    for hit in lexicon.slurs.find(post):
+        target, raw = hit.data
+        if _is_homonym(text, hit.start, hit.end, lexicon.homonyms.get(hit.term, frozenset())):
+            continue
+        cues = cues_for(text, hit.start, hit.end)
+        score = raw
+        if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]):
+            score = min(0.99, score + INTENSIFIER_BONUS)
+        score = _weigh(score, cues, reclaimable=hit.term in lexicon.reclaimable)
+        hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues))
+    words = post.vocabulary
+    for template in lexicon.templates:
+        if template.anchors.isdisjoint(words):
+            continue
+        for match in template.pattern.finditer(text):
+            target = template.target or _target_of(match, lexicon.group_targets)
+            cues = cues_for(text, match.start(), match.end())
+            score = _weigh(template.score, cues, reclaimable=False)
+            hits.append(
+                Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
+            )
+    return hits
+
+
+def _weigh(score: float, cues: Cues, *, reclaimable: bool) -> float:
+    if cues.counter_speech:
+        score *= COUNTER_SPEECH_FACTOR
+    elif cues.negated:
+        score *= NEGATION_FACTOR
+    if reclaimable and cues.self_identified:
+        score *= RECLAIMED_FACTOR
+    return score
+
+
+def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
+    for name in ("group", "single"):
+        word = match.groupdict().get(name)
+        if word:
+            return group_targets.get(re.sub(r"[\s\-]+", " ", word), "race")
+    return "race"
+
+
+def _is_homonym(text: str, start: int, end: int, neighbours: frozenset[str]) -> bool:
+    if not neighbours:
+        return False
+    window = re.findall(r"[a-z]+", text[max(0, start - 25) : end + 25])
+    return any(word in neighbours for word in window)
+
+
+def lexicon_signals(post: NormalisedText) -> LexiconSignals:
+    hits = find_hits(post)
+    threats = find_threats(post)
+    slur = max((h.score for h in hits if h.kind == "slur"), default=0.0)
+    derogatory = max((h.score for h in hits if h.kind == "derogatory"), default=0.0)
+    return LexiconSignals(
+        slur=slur,
+        derogatory=derogatory,
+        threat=max((t.score for t in threats), default=0.0),
+        counter_speech=any(h.cues.counter_speech for h in hits),
+        negated=any(h.cues.negated for h in hits),
+        self_identified=any(h.cues.self_identified for h in hits),
+        targets=tuple(dict.fromkeys(h.target for h in hits)),
+        spans=tuple(post.to_original(h.start, h.end) for h in hits),
+    )
+
+
+class DiscriminationDetector(BaseDetector):
+    name = "discrimination"
+    categories = frozenset({Category.DISCRIMINATION})
+
+    def detect(self, post: NormalisedText) -> list[Finding]:
+        labels = _lexicon().labels
+        findings = []
+        for hit in find_hits(post):
+            start, end, evidence = post.evidence(hit.start, hit.end)
+            label = labels.get(hit.target, hit.target.replace("_", " "))
+            findings.append(Finding(
+                detector=self.name, category=Category.DISCRIMINATION, clause=CLAUSE,
+                score=hit.score, start=start, end=end, evidence=evidence,
+                explanation=_explain(hit, evidence, label), target=hit.target,
+            ))
+        return keep_strongest(findings)
+
+
+def _explain(hit: Hit, evidence: str, label: str) -> str:
+    if hit.kind == "slur":
+        text = f"Uses '{evidence}', a slur relating to {label}"
+    else:
+        text = f"Makes a derogatory statement about people on grounds of {label}"
+    text += f"; clause {CLAUSE} forbids offensive or derogatory comments relating to {label}."
+    if hit.cues.counter_speech:
+        text += " The sentence seems to quote or condemn it, so the score is lowered."
+    elif hit.cues.negated:
+        text += " The words are negated, so the score is lowered."
+    return text
+
+
+
+def build(context: DetectorContext) -> DiscriminationDetector:
+    return DiscriminationDetector()

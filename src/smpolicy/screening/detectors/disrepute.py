@@ -1,0 +1,171 @@
+"""6.4(a): criticising, disagreeing or arguing with customers, colleagues or managers, and
+defamatory comments about individuals or organisations.
+
+Criticism is a target (the council, councillors, managers, colleagues, residents) and a
+judgement in the same sentence; strong words ("useless", "idiots") make a breach, mild ones
+("ridiculous", "fed up with") ask for a review. Defamation is an identifiable person or
+organisation and an accusation of wrongdoing in the same sentence; names are read from the
+original text, where capital letters survive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from smpolicy.screening.cues import cues_for
+from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
+from smpolicy.screening.findings import Category, Finding
+from smpolicy.screening.lexicon import (
+    TermIndex,
+    anchor_words,
+    compile_template,
+    load_lexicon,
+    sentence_bounds,
+    words_regex,
+)
+from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.registry import DetectorContext
+
+CLAUSE = "6.4(a)"
+STRONG, MILD, ARGUING, DISAGREEING, DEFAMATION = 0.82, 0.55, 0.62, 0.5, 0.85
+
+# A person named in the original text: "Councillor Smith", "Mrs Jones", "Dave Jones", "@dave".
+_PERSON = re.compile(
+    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor)\.? [A-Z][a-z'\-]+"
+    r"|\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]{2,}\b"
+    r"|@\w{2,}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    targets: TermIndex
+    criticism: TermIndex
+    arguing: re.Pattern[str]
+    disagreeing: re.Pattern[str]
+    accusations: TermIndex
+    entity_roles: re.Pattern[str]
+    organisation: re.Pattern[str]
+    accusation_anchors: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_lexicon("disrepute")
+    targets = {word: label for label, words in data["targets"].items() for word in words}
+    criticism = {w: STRONG for w in data["criticism"]["strong"]}
+    criticism.update({w: MILD for w in data["criticism"]["mild"]})
+    return _Lexicon(
+        targets=TermIndex(targets),
+        criticism=TermIndex(criticism),
+        arguing=GatedPattern("|".join(f"(?:{p})" for p in data["arguing"])),
+        disagreeing=GatedPattern("|".join(f"(?:{p})" for p in data["disagreeing"])),
+        accusations=TermIndex({w: True for w in data["accusations"]}),
+        entity_roles=compile_template("{role}", {"role": data["entity_roles"]}),
+        organisation=re.compile(
+            rf"\b(?:[A-Z][\w&'\-]+ )+(?i:{words_regex(data['organisation_suffixes'])})\b"
+        ),
+        accusation_anchors=anchor_words(data["accusations"]),
+    )
+
+
+class DisreputeDetector(BaseDetector):
+    name = "disrepute"
+    categories = frozenset({Category.DISREPUTE})
+
+    def detect(self, post: NormalisedText) -> list[Finding]:
+        lexicon = _lexicon()
+        text = post.text
+        findings = self._criticism(post, lexicon)
+        for pattern, score, why in (
+            (lexicon.arguing, ARGUING,
+             "Argues with the person addressed in public; clause 6.4(a) lists arguing with "
+             "customers, colleagues or managers as bringing the council into disrepute."),
+            (lexicon.disagreeing, DISAGREEING,
+             "Publicly disagrees with the council or a manager; clause 6.4(a) asks staff not to "
+             "air such disagreements on social media."),
+        ):
+            for match in pattern.finditer(text):
+                cues = cues_for(text, match.start(), match.end())
+                weight = 0.35 if cues.counter_speech or cues.negated else 1.0
+                findings.append(self._finding(post, match.start(), match.end(), score * weight, why))
+        if not lexicon.accusation_anchors.isdisjoint(post.vocabulary):
+            findings.extend(self._defamation(post, lexicon))
+        return keep_strongest(findings)
+
+    def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
+        """A target and a judgement: in one sentence a full score, elsewhere in the post less."""
+        text = post.text
+        judgements = lexicon.criticism.find(post)
+        if not judgements:
+            return []
+        findings = []
+        for target in lexicon.targets.find(post):
+            s_start, s_end = sentence_bounds(text, target.start)
+            for judgement in judgements:
+                same_sentence = s_start <= judgement.start < s_end
+                cues = cues_for(text, judgement.start, judgement.end)
+                if cues.counter_speech and not same_sentence:
+                    continue
+                score = judgement.data * (1.0 if same_sentence else 0.75)
+                score *= 0.35 if cues.negated else 1.0
+                span = (min(target.start, judgement.start), max(target.end, judgement.end))
+                if not same_sentence:
+                    span = (judgement.start, judgement.end)
+                findings.append(
+                    self._finding(
+                        post, *span, score,
+                        f"Criticises {_WHO[target.data]} in public; clause 6.4(a) says criticising "
+                        "customers, colleagues or managers brings the council into disrepute.",
+                    )
+                )
+        return findings
+
+    def _defamation(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
+        text, original = post.text, post.original
+        findings = []
+        for accusation in lexicon.accusations.find(post):
+            s_start, s_end = sentence_bounds(text, accusation.start)
+            o_start, o_end = post.to_original(s_start, s_end)
+            named = _PERSON.search(original, o_start, o_end) or lexicon.organisation.search(
+                original, o_start, o_end)
+            role = lexicon.entity_roles.search(text, s_start, s_end)
+            if not (named or role):
+                # The person may be named in another sentence: "Cllr Moore's wife ... Corrupt."
+                named = _PERSON.search(original) or lexicon.organisation.search(original)
+                role = None if named else lexicon.entity_roles.search(text)
+                if not (named or role):
+                    continue
+            cues = cues_for(text, accusation.start, accusation.end)
+            score = DEFAMATION * (0.35 if cues.negated or cues.counter_speech else 1.0)
+            who = named.group() if named else text[role.start():role.end()] if role else ""
+            findings.append(self._finding(
+                post, s_start, s_end, score,
+                f"Accuses {who} of wrongdoing ('{text[accusation.start:accusation.end]}'); "
+                "clause 6.4(a) forbids defamatory comments about individuals or organisations."))
+        return findings
+
+    def _finding(self, post: NormalisedText, start: int, end: int, score: float, explanation: str) -> Finding:
+        o_start, o_end, evidence = post.evidence(start, end)
+        o_start += len(evidence) - len(evidence.lstrip())
+        o_end -= len(evidence) - len(evidence.rstrip())
+        return Finding(
+            self.name, Category.DISREPUTE, CLAUSE, score, o_start, o_end, post.original[o_start:o_end], explanation
+        )
+
+
+_WHO = {
+    "the council": "the council",
+    "councillors": "councillors",
+    "managers": "a manager",
+    "colleagues": "colleagues",
+    "residents": "residents or customers",
+}
+
+
+
+def build(context: DetectorContext) -> DisreputeDetector:
+    return DisreputeDetector()

@@ -1,0 +1,49 @@
+"""Threats of violence against a person: shared by the bullying detector and ``lexicon_signals``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from smpolicy.screening.cues import cues_for
+from smpolicy.screening.lexicon import load_lexicon, words_regex
+from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.prefilter import GatedPattern
+
+_TRIGGERS = re.compile(
+    r"kill|murder|stab|shoot|hurt|batter|beat|smash|punch|knife|burn|hang|rape|strangle|deck|glass"
+    r"|slap|kick|regret|pay for|sorry|coming|back|know where|die|cancer|hit|rot|run over|deserve"
+    r"|ought|kys|house|home|place|end|get"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Threat:
+    start: int
+    end: int
+    score: float
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], float], ...]:
+    data = load_lexicon("harassment")
+    you = f"(?:{words_regex(data['you'])})"
+    return tuple(
+        (GatedPattern(rf"(?<![a-z]){regex.replace('{you}', you)}(?![a-z])"), float(score))
+        for regex, score in data["threats"]
+    )
+
+
+def find_threats(post: NormalisedText) -> list[Threat]:
+    """Threats in the normalised text, lowered when negated or reported ("he said he'd ...")."""
+    text = post.text
+    if not _TRIGGERS.search(text):
+        return []
+    threats = []
+    for pattern, score in _patterns():
+        for match in pattern.finditer(text):
+            cues = cues_for(text, match.start(), match.end())
+            factor = 0.35 if cues.counter_speech else 0.3 if cues.negated else 1.0
+            threats.append(Threat(match.start(), match.end(), score * factor))
+    return threats

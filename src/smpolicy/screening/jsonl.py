@@ -1,0 +1,160 @@
+"""Screening a JSONL stream: one output object per input line, in order, bad lines reported.
+
+The contract is DESIGN.md's ``smpolicy check --jsonl``. Lines are read lazily and screened in
+batches (so a learned detector sees many posts per forward pass); with ``workers > 1`` the
+batches go to forked worker processes that share the parent's loaded detectors, and results are
+written back in input order.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from smpolicy.exceptions import InputError
+from smpolicy.screening.engine import Screener
+from smpolicy.screening.findings import Result
+from smpolicy.screening.posts import Post, PostResult
+
+BATCH_SIZE = 256
+
+
+@dataclass
+class JsonlStats:
+    screened: int = 0
+    errors: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    post_id: Any = None
+    text: str | None = None
+    error: str | None = None
+    post: Post | None = None  # set when the line carries images or links
+
+
+RawLine = tuple[int, bytes]
+
+
+def screen_jsonl(
+    screener: Screener, source: IO[bytes], out: IO[str], *, base: Path = Path("."), workers: int = 1
+) -> JsonlStats:
+    """Screen every line of ``source`` into ``out``; image paths are relative to ``base``."""
+    stats = JsonlStats()
+    batches = _raw_batches(source)
+    if workers > 1:
+        outputs = _in_workers(screener, batches, base, workers)
+    else:
+        outputs = (screen_raw_batch(screener, batch, base) for batch in batches)
+    for lines, screened, errors in outputs:
+        out.writelines(lines)
+        stats.screened += screened
+        stats.errors += errors
+    out.flush()
+    return stats
+
+
+def _raw_batches(source: IO[bytes]) -> Iterator[list[RawLine]]:
+    numbered = ((n, raw) for n, raw in enumerate(source, start=1) if raw.strip())
+    while batch := list(islice(numbered, BATCH_SIZE)):
+        yield batch
+
+
+_WORKER_SCREENER: Screener | None = None
+
+
+def _in_workers(
+    screener: Screener, batches: Iterable[list[RawLine]], base: Path, workers: int
+) -> Iterator[tuple[list[str], int, int]]:
+    """Fork workers that inherit the loaded screener (copy-on-write); keep input order."""
+    global _WORKER_SCREENER
+    _WORKER_SCREENER = screener
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(partial(_worker_batch, base=base), batches, chunksize=1)
+
+
+def _worker_batch(batch: list[RawLine], base: Path) -> tuple[list[str], int, int]:
+    assert _WORKER_SCREENER is not None
+    return screen_raw_batch(_WORKER_SCREENER, batch, base)
+
+
+def screen_raw_batch(screener: Screener, batch: list[RawLine], base: Path) -> tuple[list[str], int, int]:
+    """Parse and screen raw lines; returns output lines, posts screened and lines in error."""
+    lines = [parse_line(number, raw, base) for number, raw in batch]
+    results = _screen_texts(screener, [line for line in lines if line.error is None and line.post is None])
+    for line in lines:
+        if line.post is not None:
+            try:
+                results[line.number] = screener.check_post(line.post)
+            except InputError as error:
+                results[line.number] = str(error)
+    output, screened, errors = [], 0, 0
+    for line in lines:
+        outcome = results.get(line.number, line.error)
+        if isinstance(outcome, Result | PostResult):
+            screened += 1
+            output.append(_dumps(outcome.to_dict(line.post_id)))
+        else:
+            errors += 1
+            output.append(_dumps({"id": line.post_id, "line": line.number, "error": outcome}))
+    return output, screened, errors
+
+
+def parse_line(number: int, raw: bytes, base: Path) -> _Line:
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _Line(number, error=f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at {error.start})")
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as error:
+        return _Line(number, error=f"not valid JSON: {error.msg} at column {error.colno}")
+    if not isinstance(record, dict):
+        return _Line(number, error="each line must be a JSON object with a text field")
+    post_id = record.get("id")
+    if "images" in record or "links" in record:
+        return _post_line(number, post_id, record, base)
+    if "text" not in record:
+        return _Line(number, post_id=post_id, error="missing field 'text'")
+    if not isinstance(record["text"], str):
+        return _Line(number, post_id=post_id, error="field 'text' must be a string")
+    return _Line(number, post_id=post_id, text=record["text"])
+
+
+def _post_line(number: int, post_id: Any, record: dict[str, Any], base: Path) -> _Line:
+    """A line with images (paths relative to the JSONL file) or links besides its text."""
+    text, images, links = record.get("text", ""), record.get("images", []), record.get("links", [])
+    if not isinstance(text, str):
+        return _Line(number, post_id=post_id, error="field 'text' must be a string")
+    for key, value in (("images", images), ("links", links)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return _Line(number, post_id=post_id, error=f"field '{key}' must be a list of strings")
+    post = Post.of(text, [base / path for path in images], links)
+    return _Line(number, post_id=post_id, text=text, post=post)
+
+
+def _screen_texts(screener: Screener, lines: list[_Line]) -> dict[int, Result | PostResult | str]:
+    """Screen a batch; if one text is unusable, fall back to one at a time for that batch."""
+    texts = [line.text or "" for line in lines]
+    try:
+        return dict(zip((line.number for line in lines), screener.check_batch(texts), strict=True))
+    except InputError:
+        outcomes: dict[int, Result | PostResult | str] = {}
+        for line in lines:
+            try:
+                outcomes[line.number] = screener.check(line.text or "")
+            except InputError as error:
+                outcomes[line.number] = str(error)
+        return outcomes
+
+
+def _dumps(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False) + "\n"

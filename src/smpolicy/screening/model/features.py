@@ -1,0 +1,170 @@
+"""The stacker's inputs: the encoder heads' margins beside the lexicon's evidence.
+
+The lexicon (``detectors/discrimination.py``) is read through ``lexicon_signals``; when it is
+not installed the signals are all zero, which the stacker was fitted to handle only if it was
+trained the same way (the artefact records which lexicon features it saw).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from smpolicy.screening.normalise import NormalisedText
+
+PROTECTED = (
+    "sex",
+    "gender_reassignment",
+    "race",
+    "disability",
+    "sexual_orientation",
+    "religion_or_belief",
+)
+WORKPLACE = ("colleague", "customer", "manager", "council")
+
+DISCRIMINATION_FEATURES = (
+    "hate_margin",
+    "protected_target",
+    "slur",
+    "derogatory",
+    "threat",
+    "counter_speech",
+    "negated",
+    "self_identified",
+    "lexicon_target",
+    "hate_margin_x_counter",
+    "hate_margin_x_negated",
+)
+DISREPUTE_FEATURES = (
+    "abuse_margin",
+    "hate_margin",
+    "workplace_target",
+    "abuse_margin_x_workplace",
+    "derogatory",
+    "threat",
+    "counter_speech",
+    "negated",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The lexicon evidence the classifier uses (a subset of the lexicon's own dataclass)."""
+
+    slur: float = 0.0
+    derogatory: float = 0.0
+    threat: float = 0.0
+    counter_speech: bool = False
+    negated: bool = False
+    self_identified: bool = False
+    targets: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+NO_SIGNALS = Signals()
+
+
+def lexicon_available() -> bool:
+    try:
+        from smpolicy.screening.detectors.discrimination import lexicon_signals  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def signals_for(posts: Sequence[NormalisedText]) -> list[Signals]:
+    try:
+        from smpolicy.screening.detectors.discrimination import lexicon_signals
+    except ImportError:
+        return [NO_SIGNALS for _ in posts]
+    out = []
+    for post in posts:
+        s = lexicon_signals(post)
+        out.append(
+            Signals(
+                slur=float(s.slur),
+                derogatory=float(s.derogatory),
+                threat=float(s.threat),
+                counter_speech=bool(s.counter_speech),
+                negated=bool(s.negated),
+                self_identified=bool(s.self_identified),
+                targets=tuple(s.targets),
+                spans=tuple(s.spans),
+            )
+        )
+    return out
+
+
+def margins(logits: np.ndarray, classes: Sequence[str]) -> dict[str, np.ndarray]:
+    """Log-odds of each harm class against all the others, per post.
+
+    Against the others, not against ``none`` alone: offensive language is far from ``none``
+    too, and a hate margin over ``none`` alone would call every insult hate.
+    """
+    out = {}
+    for i, name in enumerate(classes):
+        rest = np.delete(logits, i, axis=1)
+        top = rest.max(axis=1)
+        others = top + np.log(np.exp(rest - top[:, None]).sum(axis=1))
+        if name != "none":
+            out[name] = logits[:, i] - others
+    return out
+
+
+def discrimination_matrix(
+    hate_margin: np.ndarray,
+    target_probs: np.ndarray,
+    target_classes: Sequence[str],
+    signals: Sequence[Signals],
+) -> np.ndarray:
+    protected = _columns(target_probs, target_classes, PROTECTED)
+    rows = []
+    for i, s in enumerate(signals):
+        counter, negated = float(s.counter_speech), float(s.negated)
+        rows.append(
+            [
+                hate_margin[i],
+                protected[i],
+                s.slur,
+                s.derogatory,
+                s.threat,
+                counter,
+                negated,
+                float(s.self_identified),
+                float(any(t in PROTECTED for t in s.targets)),
+                hate_margin[i] * counter,
+                hate_margin[i] * negated,
+            ]
+        )
+    return np.asarray(rows, dtype=np.float64).reshape(len(signals), len(DISCRIMINATION_FEATURES))
+
+
+def disrepute_matrix(
+    abuse_margin: np.ndarray,
+    hate_margin: np.ndarray,
+    target_probs: np.ndarray,
+    target_classes: Sequence[str],
+    signals: Sequence[Signals],
+) -> np.ndarray:
+    workplace = _columns(target_probs, target_classes, WORKPLACE)
+    rows = [
+        [
+            abuse_margin[i],
+            hate_margin[i],
+            workplace[i],
+            abuse_margin[i] * workplace[i],
+            s.derogatory,
+            s.threat,
+            float(s.counter_speech),
+            float(s.negated),
+        ]
+        for i, s in enumerate(signals)
+    ]
+    return np.asarray(rows, dtype=np.float64).reshape(len(signals), len(DISREPUTE_FEATURES))
+
+
+def _columns(probs: np.ndarray, classes: Sequence[str], wanted: Sequence[str]) -> np.ndarray:
+    index = [i for i, name in enumerate(classes) if name in wanted]
+    return probs[:, index].sum(axis=1) if index else np.zeros(len(probs))

@@ -1,0 +1,70 @@
+"""Scores posts with the artefact: encoder heads, lexicon signals, then the two stackers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from smpolicy.screening.model import features
+from smpolicy.screening.model.artefact import Artefact
+from smpolicy.screening.normalise import NormalisedText
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """One post's probabilities, and who the post is about."""
+
+    discrimination: float  # P(6.4(c) hate on a protected characteristic)
+    disrepute: float  # P(6.4(a) abusive criticism of a colleague, customer, manager, council)
+    protected_target: str | None  # the most likely protected characteristic
+    workplace_target: str | None  # the most likely workplace target
+    signals: features.Signals
+
+
+class Scorer:
+    def __init__(self, artefact: Artefact) -> None:
+        self.artefact = artefact
+
+    def score(self, posts: Sequence[NormalisedText], vectors: np.ndarray) -> list[Score]:
+        """Scores for ``posts`` given their encoder ``vectors`` (one row each)."""
+        if not posts:
+            return []
+        art = self.artefact
+        margins = features.margins(art.harm.logits(vectors), art.harm.classes)
+        targets = art.target.probabilities(vectors)
+        signals = features.signals_for(posts)
+        disc_x = features.discrimination_matrix(
+            margins["hate"], targets, art.target.classes, signals
+        )
+        disr_x = features.disrepute_matrix(
+            margins["abuse"], margins["hate"], targets, art.target.classes, signals
+        )
+        p_disc = art.discrimination.probability(disc_x)
+        p_disr = art.disrepute.probability(disr_x)
+        return [
+            Score(
+                discrimination=float(p_disc[i]),
+                disrepute=float(p_disr[i]),
+                protected_target=_best(
+                    targets[i], art.target.classes, features.PROTECTED, signals[i].targets
+                ),
+                workplace_target=_best(targets[i], art.target.classes, features.WORKPLACE, ()),
+                signals=signals[i],
+            )
+            for i in range(len(posts))
+        ]
+
+
+def _best(
+    probs: np.ndarray, classes: Sequence[str], wanted: Sequence[str], lexicon: Sequence[str]
+) -> str | None:
+    """The lexicon's target when it names one (it saw the words), else the head's best guess."""
+    for target in lexicon:
+        if target in wanted:
+            return target
+    index = [i for i, name in enumerate(classes) if name in wanted]
+    if not index:
+        return None
+    return classes[max(index, key=lambda i: probs[i])]

@@ -1,0 +1,101 @@
+"""6.4(c): offensive or derogatory comments relating to protected characteristics."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpolicy.screening.detectors.discrimination import lexicon_signals
+from smpolicy.screening.normalise import normalise
+
+BREACHES = [
+    ("race", "Those pakis down the road are at it again"),
+    ("race", "All immigrants are vermin and should be sent back"),
+    ("race", "Go back to your own country, nobody wants you here"),
+    ("religion_or_belief", "Muslims should be deported, every last one"),
+    ("sexual_orientation", "Saw two poofs holding hands at the bus stop, disgusting"),
+    ("sexual_orientation", "kill all the gays"),
+    ("gender_reassignment", "That tranny from the swimming club needs to stay out of the ladies"),
+    ("disability", "The new apprentice is a total spaz"),
+    ("disability", "Disabled people are a drain on the taxpayer"),
+    ("sex", "Women belong in the kitchen, not running council committees"),
+    ("age", "Pensioners should just hurry up and die and free up the houses"),
+]
+
+
+@pytest.mark.parametrize(("target", "text"), BREACHES)
+def test_derogatory_comments_about_a_protected_characteristic_are_a_breach(screener, target, text):
+    result = screener.check(text)
+    assert result.verdict == "breach"
+    finding = next(f for f in result.findings if f.category == "discrimination")
+    assert finding.clause == "6.4(c)"
+    assert finding.target == target
+    assert finding.evidence in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you f a g g 0 t",
+        "n1gg3r go home",
+        "you're a r.e.t.a.r.d",
+        "\u0440\u0430ki shop",
+        "fuuuuucking faaaaggot",
+    ],
+)
+def test_obfuscated_slurs_are_still_caught(screener, text):
+    assert screener.check(text).verdict == "breach"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a disabled woman I find the new ramp at the library brilliant",
+        "I'm a proud gay man and I'll be at Pride on Saturday",
+        "Happy Eid to all our Muslim neighbours",
+        "Our trans staff network meets on Thursdays",
+        "Black people are massively under-represented on the town council",
+        "Immigrants run half the shops on the high street and they do a great job",
+        "As a queer woman I love seeing the rainbow flag on the town hall",
+        "Women are brilliant engineers",
+    ],
+)
+def test_identity_terms_used_neutrally_are_not_flagged(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A man shouted "paki" at my neighbour today. That is racist abuse and I reported it.',
+        "Someone called my son a retard at school. Words like that are never ok.",
+        "I would never call anyone a faggot",
+        "Muslims are not terrorists",
+        "It's a myth that immigrants are criminals",
+        "Anyone who says women belong in the kitchen is a dinosaur and a bigot",
+    ],
+)
+def test_quoting_condemning_or_negating_abuse_is_not_a_breach(screener, text):
+    assert screener.check(text).verdict != "breach"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Popping out for a quick fag break",
+        "Faggots and peas for tea tonight",
+        "Scunthorpe were robbed on Saturday",
+        "Our bitch had six puppies last night",
+        "I'm going to kill time at the library",
+    ],
+)
+def test_homonyms_and_innocent_substrings_are_not_flagged(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+def test_lexicon_signals_expose_the_evidence_for_a_learned_combiner():
+    signals = lexicon_signals(normalise('He called me a "paki" and I reported it, it was racist'))
+    assert signals.counter_speech
+    assert signals.targets == ("race",)
+    assert 0 < signals.slur < 0.5
+    plain = lexicon_signals(normalise("Those pakis are vermin"))
+    assert plain.slur > 0.8 and plain.derogatory > 0.8 and not plain.counter_speech

@@ -1,0 +1,57 @@
+"""The regex prefilter may only ever skip posts a pattern cannot match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from smpolicy.screening.detectors import bullying, confidentiality, discrimination, disrepute
+from smpolicy.screening.normalise import normalise
+from smpolicy.screening.prefilter import GatedPattern, required_literals
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matches"),
+    [
+        (r"(?:pulled|pulling) (?:a )?sick(?:ie|y)", ["pulled a sickie", "pulling sicky"]),
+        (r"\bconfidential\b|off the record", ["strictly confidential", "this is off the record"]),
+        (r"foo(?:bar)?baz", ["foobaz", "foobarbaz"]),
+    ],
+)
+def test_every_match_holds_one_of_the_required_literals(pattern, matches):
+    literals = required_literals(pattern)
+    assert literals
+    for text in matches:
+        assert re.search(pattern, text)
+        assert any(literal in text for literal in literals)
+
+
+@pytest.mark.parametrize("pattern", [r"a|bc", r"(?:x)?yz", r"\d+", r"[a-z]+"])
+def test_patterns_without_a_useful_literal_are_never_gated(pattern):
+    assert GatedPattern(pattern).literals is None
+
+
+def _all_patterns():
+    patterns = [t.pattern for t in discrimination._lexicon().templates]
+    patterns += [bullying._patterns().direct_insult, bullying._patterns().colleague_insult]
+    patterns += [p for p, _ in bullying._patterns().mocking]
+    lexicon = disrepute._lexicon()
+    patterns += [lexicon.arguing, lexicon.disagreeing, lexicon.entity_roles]
+    conf = confidentiality._patterns()
+    patterns += [conf.markers, conf.hr, conf.sensitive, conf.date_of_birth]
+    return patterns
+
+
+def test_gated_patterns_find_exactly_what_the_plain_regex_finds():
+    path = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
+    texts = [normalise(json.loads(line)["text"]).text for line in path.read_text(encoding="utf-8").splitlines()]
+    gated = [p for p in _all_patterns() if p.literals is not None]
+    assert len(gated) > 10
+    for pattern in gated:
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in re.finditer(pattern.regex, text)
+            ]
