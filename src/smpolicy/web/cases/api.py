@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Body, Path, Router, Schema
@@ -15,7 +16,7 @@ from smpolicy.web import access
 from smpolicy.web.api_auth import registered_person, require_role
 from smpolicy.web.cases.consistency import comparables, usual_outcome
 from smpolicy.web.cases.dashboard import summary
-from smpolicy.web.cases.models import Case, Severity
+from smpolicy.web.cases.models import Case, Evidence, Severity
 from smpolicy.web.cases.services import FORMS, apply_step, validate
 from smpolicy.web.casework import READERS, audit_read
 from smpolicy.web.concerns.models import Concern
@@ -86,8 +87,7 @@ def _out(case: Case, me: Person) -> dict[str, Any]:
     accused = case.is_accused(me)
     data = {f: getattr(case, f) for f in CaseOut.model_fields
             if f not in ("evidence", "letters", "notes")}
-    data["evidence"] = list(case.evidence.filter(disclosed=True) if accused
-                            else case.evidence.all())
+    data["evidence"] = [e for e in case.evidence.all() if e.disclosed or not accused]
     data["letters"] = list(case.letters.all())
     data["notes"] = None if accused else [n.text for n in case.notes.all()]
     return data
@@ -101,7 +101,9 @@ def _visible(request: HttpRequest, case_id: int) -> tuple[Case, Person]:
 @router.get("/cases", response=list[CaseOut], summary="Cases your role may see")
 def list_cases(request: HttpRequest) -> Any:
     me = registered_person(request)
-    return [_out(c, me) for c in Case.objects.visible_to(me)[:200]]
+    cases = Case.objects.visible_to(me).prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.defer("content")), "letters", "notes")
+    return [_out(c, me) for c in cases[:200]]
 
 
 @router.get("/cases/{case_id}", response=CaseOut, summary="One case")
