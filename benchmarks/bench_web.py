@@ -39,9 +39,9 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
     import logging
 
+    from django.core.management import call_command
     from waitress.server import create_server
 
     from smpolicy.web.people.demo import load_demo

@@ -22,7 +22,7 @@ def run(text: str):
 def test_good_rows_are_kept_and_bad_rows_are_listed_with_reasons(db):
     report = run(HEADER
                  + "Ann Lee,ann@example.org,employee,manager,Parks,,Mon-Fri,09:00,17:00\n"
-                 + "Bob Ray,bob@example.org,volunteer,,Parks,ann@example.org,\"Tue,Thu\",10:00,13:00\n"
+                 + 'Bob Ray,bob@example.org,volunteer,,Parks,ann@example.org,"Tue,Thu",10:00,13:00\n'
                  + "Cy Dee,not-an-email,employee,,,,,,\n"
                  + "Di Fox,di@example.org,astronaut,,,,,,\n"
                  + "Ed Go,ed@example.org,student,,,nobody@example.org,,,\n"
@@ -76,7 +76,8 @@ def test_a_file_that_is_not_utf8_is_refused(db):
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("Mon-Fri", "01234"), ("mon, wed, FRI", "024"), ("Sat-Sun", "56"), ("135", "135"), ("", "01234"),
+    ("Mon-Fri", "01234"), ("mon, wed, FRI", "024"), ("Sat-Sun", "56"), ("135", "135"),
+    ("", "01234"),
 ])
 def test_working_days_are_read_as_written_by_people(value, expected):
     assert parse_working_days(value) == expected
