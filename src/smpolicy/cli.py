@@ -19,6 +19,7 @@ SUBCOMMANDS = {
     "register": "smpolicy.commands.register:register",
     "selfaudit": "smpolicy.commands.selfaudit:selfaudit",
     "monitor": "smpolicy.commands.monitor:monitor",
+    "web": "smpolicy.commands.web:web",
 }
 
 

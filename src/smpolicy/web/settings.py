@@ -1,0 +1,116 @@
+"""Django settings. Everything a deployment changes comes from the environment (README lists it).
+
+SQLite is the embedded default; ``DATABASE_URL`` (e.g. ``postgres://user:pw@host/db``) selects
+PostgreSQL, as production and CI use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from smpolicy.web.secrets import key_from_env_or_file
+
+WEB_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("SMPOLICY_DATA_DIR", Path.cwd() / "var"))
+
+SECRET_KEY = key_from_env_or_file("SMPOLICY_SECRET_KEY", "secret_key")
+# Salt for the service-user register (names are kept only as keyed hashes).
+REGISTER_KEY = key_from_env_or_file("SMPOLICY_REGISTER_KEY", "register_key")
+DEBUG = os.environ.get("SMPOLICY_DEBUG", "") == "1"
+ALLOWED_HOSTS = os.environ.get(
+    "SMPOLICY_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
+).split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SMPOLICY_CSRF_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "smpolicy.web.people",
+    "smpolicy.web.policies",
+    "smpolicy.web.acknowledgements",
+    "smpolicy.web.screening",
+    "smpolicy.web.audit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "smpolicy.web.urls"
+WSGI_APPLICATION = "smpolicy.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [WEB_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "smpolicy.web.context.site",
+            ],
+            "builtins": ["smpolicy.web.templatetags"],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'smpolicy.sqlite3'}", conn_max_age=60
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("SMPOLICY_HTTPS", "") == "1"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = None  # files are served from the app folders (WHITENOISE_USE_FINDERS)
+STATICFILES_DIRS = [WEB_DIR / "static"]
+WHITENOISE_USE_FINDERS = True  # serve straight from the app folders: no collectstatic step
+
+# Posts up to the engine's own limit, with room for JSON quoting.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Days after publication before a missing acknowledgement is shown as a reminder due (8.2).
+ACK_REMINDER_DAYS = int(os.environ.get("SMPOLICY_ACK_REMINDER_DAYS", "14"))
+SERVICE_NAME = os.environ.get("SMPOLICY_SERVICE_NAME", "Social media policy")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
