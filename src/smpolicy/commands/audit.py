@@ -31,9 +31,16 @@ def verify(as_json: bool) -> None:
     from smpolicy.web.bootstrap import setup_django
 
     setup_django()
+    from django.db import DatabaseError
+
     from smpolicy.web.audit.models import verify as verify_log
 
-    report = verify_log()
+    try:
+        report = verify_log()
+    except DatabaseError as error:
+        raise click.ClickException(
+            f"cannot read the audit log ({error}); is DATABASE_URL right and the database "
+            "migrated (smpolicy web manage migrate)?") from error
     if as_json:
         click.echo(json.dumps({"ok": report.ok, "checked": report.checked,
                                "bad_seq": report.bad_seq, "bad_id": report.bad_id,

@@ -99,3 +99,17 @@ def test_events_refuse_to_be_changed_or_deleted_through_the_model(chain):
 
 def test_an_empty_log_verifies(db):
     assert verify().ok
+
+
+def test_an_unreadable_database_is_a_clear_error_not_a_traceback(db, monkeypatch):
+    from django.db import DatabaseError
+
+    import smpolicy.web.audit.models as audit_models
+
+    def broken():
+        raise DatabaseError("no such table: audit_auditevent")
+
+    monkeypatch.setattr(audit_models, "verify", broken)
+    result = run_verify()
+    assert result.exit_code == 1
+    assert "no such table" in result.output and "migrate" in result.output
