@@ -21,6 +21,15 @@ def test_check_returns_the_same_object_as_the_cli(personas, bearer):
     assert response.json() == json.loads(cli_output)
 
 
+def test_check_keeps_a_findings_target_as_the_cli_does(personas, bearer):
+    text = "My manager is a useless idiot"
+    response = Client().post("/api/check", {"text": text}, content_type="application/json",
+                             headers=bearer(personas.report))
+    cli_output = CliRunner().invoke(cli, ["check", "--json", text]).output
+    assert any("target" in finding for finding in json.loads(cli_output)["findings"])
+    assert response.json() == json.loads(cli_output)
+
+
 def test_check_echoes_an_id_like_jsonl(personas, bearer):
     response = Client().post("/api/check", {"text": "hello", "id": "post-7"},
                              content_type="application/json", headers=bearer(personas.report))

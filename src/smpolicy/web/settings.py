@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: image uploads for screening stay in memory.
+    "smpolicy.web.screening.uploads.ImageUploadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -109,6 +111,10 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the app folders: no collect
 
 # Posts up to the engine's own limit, with room for JSON quoting.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Images with a post on the screening page and POST /api/check/upload: how many, and bytes
+# each (never above the engine's screening.max_image_bytes). Held in memory, never stored.
+SCREEN_MAX_IMAGES = int(os.environ.get("SMPOLICY_MAX_IMAGES", "4"))
+SCREEN_MAX_IMAGE_BYTES = int(os.environ.get("SMPOLICY_MAX_IMAGE_BYTES", str(10_000_000)))
 
 # Days after publication before a missing acknowledgement is shown as a reminder due (8.2).
 ACK_REMINDER_DAYS = int(os.environ.get("SMPOLICY_ACK_REMINDER_DAYS", "14"))

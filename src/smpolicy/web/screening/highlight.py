@@ -22,6 +22,8 @@ def pieces(text: str, findings: Sequence[dict[str, Any]]) -> list[Piece]:
     """Cut ``text`` at every span boundary; overlapping findings share a piece."""
     spans = []
     for number, finding in enumerate(findings, start=1):
+        if finding.get("span") is None:  # found in an image or a link, not in the words
+            continue
         start, end = finding["span"]
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         if start < end:
