@@ -55,6 +55,26 @@ def test_an_employee_acknowledges_the_policy_and_screens_a_post(page, live_serve
     shot("04-screening-result")
 
 
+def test_an_employee_checks_a_meme_and_sees_where_in_the_image(page, live_server, demo, shot):
+    pytest.importorskip("rapidocr")
+    from tests.web.screening.pictures import HATEFUL, meme
+
+    employee = unacknowledged_employee()
+    sign_in(page, live_server, employee.user.username)
+    page.goto(f"{live_server.url}/screen/")
+    page.get_by_label("Your post").fill("Friday mood")
+    page.get_by_label("Images in the post (optional)").set_input_files(
+        [{"name": "meme.png", "mimeType": "image/png", "buffer": meme(HATEFUL)},
+         {"name": "holiday.jpg", "mimeType": "image/jpeg", "buffer": b"not a photo"}])
+    page.get_by_role("button", name="Check").click()
+    result = page.locator("#result")
+    result.wait_for()
+    text = result.inner_text()
+    assert "Clause 6.4(c)" in text and "in image 1 (meme.png)" in text
+    assert "Image 2 (holiday.jpg): Not checked" in text
+    shot("14-screening-an-image")
+
+
 def test_a_manager_sees_the_coverage_of_their_team(page, live_server, demo, shot):
     manager = Person.objects.filter(role=Role.MANAGER).order_by("name").first()
     sign_in(page, live_server, manager.user.username)

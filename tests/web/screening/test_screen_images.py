@@ -6,7 +6,6 @@ are still screened; too big or too many is refused with a 413 that says which li
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
@@ -18,23 +17,9 @@ from smpolicy.cli import cli
 from smpolicy.web.screening.models import SavedCheck
 
 pytest.importorskip("PIL")
-from PIL import Image, ImageDraw, ImageFont
+from tests.web.screening.pictures import HATEFUL, meme
 
-HATEFUL = ("ALL IMMIGRANTS ARE VERMIN", "SEND THEM BACK")
 INSULT = "My manager is a useless idiot"
-
-
-def meme(lines: tuple[str, ...], size: tuple[int, int] = (600, 200)) -> bytes:
-    """White outlined capitals on a coloured ground: small, but big enough for OCR to read."""
-    image = Image.new("RGB", size, (70, 110, 150))
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=36)
-    for number, line in enumerate(lines, start=1):
-        draw.text((size[0] // 2, size[1] // (len(lines) + 1) * number), line, font=font,
-                  fill="white", anchor="mm", stroke_width=2, stroke_fill="black")
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def png(data: bytes, name: str = "meme.png") -> SimpleUploadedFile:
