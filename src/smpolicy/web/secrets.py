@@ -32,3 +32,17 @@ def key_from_env_or_file(env_var: str, filename: str) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
     return key
+
+
+def register_salt() -> str:
+    """The register key: ``$SMPOLICY_REGISTER_SALT``, the one the CLI and engine read, else a
+    generated one. The web app's earlier ``SMPOLICY_REGISTER_KEY`` is refused with a pointer,
+    so that a deployment does not silently switch to another key (and match nobody)."""
+    if os.environ.get("SMPOLICY_REGISTER_KEY") and not os.environ.get("SMPOLICY_REGISTER_SALT"):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "SMPOLICY_REGISTER_KEY was renamed SMPOLICY_REGISTER_SALT (one register key for the "
+            "site and the CLI): rename it, then re-import the service-user register"
+        )
+    return key_from_env_or_file("SMPOLICY_REGISTER_SALT", "register_key")

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import dj_database_url
 
-from smpolicy.web.secrets import key_from_env_or_file
+from smpolicy.web.secrets import key_from_env_or_file, register_salt
 
 WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("SMPOLICY_DATA_DIR", Path.cwd() / "var"))
 
 SECRET_KEY = key_from_env_or_file("SMPOLICY_SECRET_KEY", "secret_key")
-# Salt for the service-user register (names are kept only as keyed hashes).
-REGISTER_KEY = key_from_env_or_file("SMPOLICY_REGISTER_KEY", "register_key")
+# Key of the service-user register's name hashes (smpolicy.registers): SMPOLICY_REGISTER_SALT,
+# as for the CLI, unless the engine's configuration sets register_salt (that one then wins).
+REGISTER_SALT = register_salt()
 # Key of the audit log's HMAC chain and of case pseudonyms: keep it outside the database, or
 # whoever can edit the database can also rewrite a consistent chain.
 AUDIT_KEY = key_from_env_or_file("SMPOLICY_AUDIT_KEY", "audit_key")

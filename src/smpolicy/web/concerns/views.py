@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from smpolicy.exceptions import InputError, WorkflowError
+from smpolicy.registers import name_tokens
 from smpolicy.web import access
 from smpolicy.web.casework import audit_read
 from smpolicy.web.concerns.forms import CloseForm, ConcernForm, PublicConcernForm
 from smpolicy.web.concerns.models import Concern, ConcernSource
-from smpolicy.web.people.models import Person, normalise_name
+from smpolicy.web.people.models import Person
 
 
 def _me(request: HttpRequest) -> Person:
@@ -53,9 +54,9 @@ def concern_public(request: HttpRequest) -> HttpResponse:
     form = PublicConcernForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        wanted = normalise_name(data["subject_name"])
+        wanted = _first_and_last(data["subject_name"])
         matches = [p for p in Person.objects.active().only("id", "name", "line_manager_id")
-                   if normalise_name(p.name) == wanted]
+                   if wanted is not None and _first_and_last(p.name) == wanted]
         try:
             Concern.raise_concern(
                 post_text=data["post_text"], link=data["link"], source=ConcernSource.PUBLIC,
@@ -67,6 +68,13 @@ def concern_public(request: HttpRequest) -> HttpResponse:
         else:
             return render(request, "concerns/thanks.html")
     return render(request, "concerns/new.html", {"form": form, "public": True})
+
+
+def _first_and_last(name: str) -> tuple[str, ...] | None:
+    """Names compared as the registers fold them: "Mrs JÓNES, Jean" is Jean Jones; middle
+    names are ignored; a one-word name must match a one-word name."""
+    tokens = name_tokens(name)
+    return None if not tokens else (tokens[0], tokens[-1]) if len(tokens) > 1 else tokens
 
 
 @access.registered

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from smpolicy.policy import DEFAULT_POLICY_PATH
 from smpolicy.web.acknowledgements.models import Acknowledgement
-from smpolicy.web.people.models import Person, Role, ServiceUser, hash_name
+from smpolicy.web.people.models import Person, Role
+from smpolicy.web.people.register import add_service_users
 from smpolicy.web.policies.models import PolicyVersion
 
 FIRST = ["Alex", "Sam", "Priya", "Tom", "Grace", "Mohammed", "Ellie", "Jack", "Aisha", "Owen",
@@ -26,6 +27,8 @@ FIRST = ["Alex", "Sam", "Priya", "Tom", "Grace", "Mohammed", "Ellie", "Jack", "A
 LAST = ["Morgan", "Hughes", "Patel", "Baker", "Evans", "Khan", "Turner", "Wright", "Ali", "Price",
         "Cooper", "Shaw", "Fletcher", "Hill", "Begum", "Walsh", "Reid", "Dixon", "Lloyd", "Shah",
         "Parry", "Marsh", "Doyle", "Hussain", "Green", "Webb", "Rees", "Stone", "Ahmed", "Cole"]
+# Made-up service users of the demo council (hashed on load, like any register).
+DEMO_SERVICE_USERS = ("Mrs Jean Jones", "Mr Brian Cole")
 TEAMS = ["Operations", "Finance", "Tourist Information Centre", "Events and Community"]
 # (scope category, share of the general staff): the rest are employees.
 CATEGORY_MIX = [("contractor", 0.08), ("agency_worker", 0.08), ("volunteer", 0.12),
@@ -89,10 +92,7 @@ def load_demo(password: str, people: int = 40, seed: int = 2017) -> DemoLogins:
         Acknowledgement.objects.bulk_create(
             Acknowledgement(person=p, version=version) for p in made if rng.random() < 0.65
         )
-        ServiceUser.objects.bulk_create(
-            [ServiceUser(name_hash=hash_name(n)) for n in ("Mrs Jean Jones", "Mr Brian Cole")],
-            ignore_conflicts=True,
-        )
+        add_service_users(enumerate(DEMO_SERVICE_USERS, start=1))
     by_role: dict[str, str] = {}
     for person in made:
         if person.user is not None:

@@ -23,7 +23,17 @@ class ImportForm(forms.Form):
 
 class ServiceUsersForm(forms.Form):
     names = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 8}), max_length=200_000,
+        widget=forms.Textarea(attrs={"rows": 8}), max_length=200_000, required=False,
         label="Service-user names, one per line",
-        help_text="Only a keyed hash of each name is kept; names cannot be listed back.",
+        help_text="Only keyed hashes of each name are kept; names cannot be listed back.",
     )
+    file = forms.FileField(
+        required=False, label="Or a CSV file with a name column",
+        help_text="UTF-8, with a header row; the same file `smpolicy register hash` takes.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if not data.get("names", "").strip() and not data.get("file"):
+            self.add_error("names", "Enter at least one name, or choose a CSV file")
+        return data

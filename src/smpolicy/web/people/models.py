@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
 import secrets
-import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -79,28 +77,22 @@ class Person(models.Model):
         return self.active_from <= day and (self.active_until is None or self.active_until >= day)
 
 
-def normalise_name(name: str) -> str:
-    """Casefolded, accent-free, single-spaced: "  Mrs  JÓNES" and "mrs jones" match."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
-
-
-def hash_name(name: str) -> str:
-    """Keyed hash of a normalised name: the register can match names but never list them."""
-    key = settings.REGISTER_KEY.encode("utf-8")
-    return hmac.new(key, normalise_name(name).encode("utf-8"), hashlib.sha256).hexdigest()
-
-
 class ServiceUser(models.Model):
-    """One person the council serves (6.4(b)); only a keyed hash of the name is stored."""
+    """One person the council serves (6.4(b)), held only as the hashes ``smpolicy.registers`` makes.
 
-    name_hash = models.CharField(max_length=64, unique=True)
+    ``hashes`` is the person's set from ``registers.person_hashes`` (name and nickname forms,
+    one-typo variants, sound codes, surname, given name), so the engine's ``register_match``
+    detector finds them in posts exactly as with a register file. ``entry`` (a SHA-256 of the
+    sorted set) identifies the person without a name, so adding them twice keeps one row.
+    ``key_check`` and ``scheme`` say which key and hashing scheme made the row: rows made with
+    another are not used (see ``people/register.py``).
+    """
+
+    entry = models.CharField(max_length=64, unique=True)
+    hashes = models.JSONField()
+    scheme = models.PositiveSmallIntegerField()
+    key_check = models.CharField(max_length=32)
     added_at = models.DateTimeField(auto_now_add=True)
-
-    @classmethod
-    def is_registered(cls, name: str) -> bool:
-        return cls.objects.filter(name_hash=hash_name(name)).exists()
 
 
 class ApiToken(models.Model):

@@ -9,12 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from smpolicy.exceptions import InputError
+from smpolicy.exceptions import InputError, SmpolicyError
+from smpolicy.registers import RowError, read_names
 from smpolicy.web import access
 from smpolicy.web.audit.models import record
 from smpolicy.web.people.csv_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_people
 from smpolicy.web.people.forms import ImportForm, PeopleFilterForm, ServiceUsersForm
-from smpolicy.web.people.models import ApiToken, Person, ServiceUser, hash_name
+from smpolicy.web.people.models import ApiToken, Person, ServiceUser
+from smpolicy.web.people.register import add_service_users, stale_count
 from smpolicy.web.policies.services import scope_choices
 
 PAGE_SIZE = 50
@@ -75,18 +77,32 @@ def import_view(request: HttpRequest) -> HttpResponse:
 
 @access.role_required(access.MANAGE_REGISTER)
 def service_users(request: HttpRequest) -> HttpResponse:
-    form = ServiceUsersForm(request.POST or None)
+    form = ServiceUsersForm(request.POST or None, request.FILES or None)
+    errors: tuple[RowError, ...] = ()
     if request.method == "POST" and form.is_valid():
-        names = {n.strip() for n in form.cleaned_data["names"].splitlines() if n.strip()}
-        new = [ServiceUser(name_hash=hash_name(name)) for name in names]
-        before = ServiceUser.objects.count()
-        ServiceUser.objects.bulk_create(new, ignore_conflicts=True)
-        added = ServiceUser.objects.count() - before
-        record(request.user, "service_users.add", "", added=added)
-        messages.success(request, f"{added} name(s) added to the service-user register.")
-        return redirect("people:service_users")
+        upload = form.cleaned_data["file"]
+        bad: list[RowError] = []
+        try:
+            if upload:
+                found, bad, _ = read_names(upload.read(), source=upload.name or "CSV")
+                names = [(0, name) for name in found]  # read_names has checked each of them
+            else:
+                lines = enumerate(form.cleaned_data["names"].splitlines(), start=1)
+                names = [(number, line.strip()) for number, line in lines if line.strip()]
+            result = add_service_users(names)
+        except SmpolicyError as error:
+            form.add_error("file" if upload else "names", str(error))
+        else:
+            errors = (*bad, *result.errors)
+            record(request.user, "service_users.add", "", added=result.added,
+                   already=result.already, refused=len(errors))
+            messages.success(request, f"{result.added} name(s) added to the service-user "
+                             f"register ({result.already} already on it).")
+            if not errors:
+                return redirect("people:service_users")
     return render(request, "people/service_users.html", {
-        "form": form, "count": ServiceUser.objects.count(),
+        "form": form, "count": ServiceUser.objects.count(), "stale": stale_count(),
+        "errors": errors,
     })
 
 
