@@ -18,7 +18,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from smpolicy.screening.normalise import WORD, NormalisedText
+from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -55,7 +55,7 @@ class TermIndex:
     def __init__(self, terms: dict[str, Any]) -> None:
         self._automaton = ahocorasick.Automaton()
         for term, data in terms.items():
-            words = WORD.findall(term.lower())
+            words = _TERM_WORD.findall(term.lower())
             if not words:
                 continue
             for variant in _variants(words):
@@ -74,7 +74,7 @@ class TermIndex:
         hits: dict[tuple[int, int], TermHit] = {}
         for last, (length, term, data) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if (start and _WORD_CHAR(text[start - 1])) or (end < size and text[end].isalpha()):
+            if (start and _word_char(text[start - 1])) or (end < size and text[end].isalnum()):
                 continue
             hits.setdefault((start, end), TermHit(start, end, term, data))
         return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
@@ -84,8 +84,11 @@ class TermIndex:
         return hits[0] if hits else None
 
 
-def _WORD_CHAR(char: str) -> bool:
-    return char.isalpha() or char in "'’"
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "'’"
+
+
+_TERM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # terms may hold digits: "u9s", "under 10s"
 
 
 def _variants(words: list[str]) -> set[str]:
