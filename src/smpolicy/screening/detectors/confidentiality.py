@@ -175,6 +175,20 @@ def _patterns() -> _Patterns:
     )
 
 
+_MARKED_CONFIDENTIAL = (
+    "Signals that the information is confidential or not yet public; clause 6.4(b) "
+    "forbids referring to confidential information about the council or a person."
+)
+_HR_MATTER = (
+    "Discusses a confidential HR, investigation or safeguarding matter about a person; "
+    "clause 6.4(b) forbids referring to confidential information about an individual."
+)
+_SENSITIVE_BUSINESS = (
+    "Discusses council business that may not be public (a complaint, a planned closure "
+    "or cuts); clause 6.4(b) forbids referring to confidential council information."
+)
+
+
 class ConfidentialityDetector(BaseDetector):
     name = "confidentiality"
     categories = frozenset({Category.CONFIDENTIALITY})
@@ -186,36 +200,12 @@ class ConfidentialityDetector(BaseDetector):
             self._personal_data(post, kind, start, end, has_context)
             for kind, start, end in _personal_data_spans(post, patterns, has_context)
         ]
-        for match in patterns.markers.finditer(post.text):
-            findings.append(
-                self._matter(
-                    post,
-                    match,
-                    0.78,
-                    "Signals that the information is confidential or not yet public; clause 6.4(b) "
-                    "forbids referring to confidential information about the council or a person.",
-                )
-            )
-        for match in patterns.hr.finditer(post.text):
-            findings.append(
-                self._matter(
-                    post,
-                    match,
-                    0.8,
-                    "Discusses a confidential HR, investigation or safeguarding matter about a person; "
-                    "clause 6.4(b) forbids referring to confidential information about an individual.",
-                )
-            )
-        for match in patterns.sensitive.finditer(post.text):
-            findings.append(
-                self._matter(
-                    post,
-                    match,
-                    0.6,
-                    "Discusses council business that may not be public (a complaint, a planned closure "
-                    "or cuts); clause 6.4(b) forbids referring to confidential council information.",
-                )
-            )
+        for pattern, score, explanation in (
+            (patterns.markers, 0.78, _MARKED_CONFIDENTIAL),
+            (patterns.hr, 0.8, _HR_MATTER),
+            (patterns.sensitive, 0.6, _SENSITIVE_BUSINESS),
+        ):
+            findings.extend(self._matter(post, m, score, explanation) for m in pattern.finditer(post.text))
         return keep_strongest([f for f in findings if f.score > 0])
 
     def _personal_data(self, post: NormalisedText, kind: str, start: int, end: int, has_context: bool) -> Finding:
@@ -255,7 +245,7 @@ class ConfidentialityDetector(BaseDetector):
 
 
 def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context: bool) -> list[tuple[str, int, int]]:
-    """(kind, start, end) in the original text. Presidio runs only when digits suggest a hit."""
+    """(kind, start, end) in the original text; the digit patterns run only when there are digits."""
     original = post.original
     spans: list[tuple[str, int, int]] = []
     if "@" in original:
