@@ -115,6 +115,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Images with a post on the screening page and POST /api/check/upload: how many, and bytes
 # each (never above the engine's screening.max_image_bytes). Held in memory, never stored.
 SCREEN_MAX_IMAGES = int(os.environ.get("SMPOLICY_MAX_IMAGES", "4"))
+# The largest data export the self-audit page accepts (held in memory, never written to disk).
+SELFAUDIT_MAX_BYTES = int(os.environ.get("SMPOLICY_SELFAUDIT_MAX_BYTES", str(200 * 1024 * 1024)))
 SCREEN_MAX_IMAGE_BYTES = int(os.environ.get("SMPOLICY_MAX_IMAGE_BYTES", str(10_000_000)))
 
 # Days after publication before a missing acknowledgement is shown as a reminder due (8.2).

@@ -18,8 +18,9 @@ from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 
-# Views whose POST bodies carry a post's images (resolver view names).
+# Views whose POST bodies are screened and dropped (resolver view names), and what they carry.
 IMAGE_UPLOAD_VIEWS = frozenset({"screening:screen", "api:check_upload"})
+EXPORT_UPLOAD_VIEWS = frozenset({"screening:selfaudit"})
 
 
 def upload_limits() -> tuple[int, int]:
@@ -37,10 +38,11 @@ def megabytes(size: int) -> str:
 class InMemoryImageUploadHandler(FileUploadHandler):
     """Keeps each uploaded file in memory, up to ``max_files`` files of ``max_bytes`` each."""
 
-    def __init__(self, request: HttpRequest, max_files: int, max_bytes: int) -> None:
+    def __init__(self, request: HttpRequest, max_files: int, max_bytes: int, what: str = "image") -> None:
         super().__init__(request)
         self.max_files = max_files
         self.max_bytes = max_bytes
+        self.what = what
         self.files = 0
         self.buffer = io.BytesIO()
 
@@ -67,8 +69,8 @@ class InMemoryImageUploadHandler(FileUploadHandler):
         )
 
     def _too_big(self) -> str:
-        return (f"image {self.file_name!r} is larger than the limit of "
-                f"{megabytes(self.max_bytes)} per image")
+        return (f"{self.what} {self.file_name!r} is larger than the limit of "
+                f"{megabytes(self.max_bytes)} per {self.what}")
 
     def _refuse(self, message: str) -> None:
         self.request.upload_refused = message  # type: ignore[union-attr]
@@ -87,6 +89,12 @@ class ImageUploadMiddleware:
 
     def process_view(self, request: HttpRequest, *_: object) -> None:
         match = request.resolver_match
-        if request.method == "POST" and match is not None and match.view_name in IMAGE_UPLOAD_VIEWS:
+        if request.method != "POST" or match is None:
+            return
+        if match.view_name in IMAGE_UPLOAD_VIEWS:
             max_files, max_bytes = upload_limits()
             request.upload_handlers = [InMemoryImageUploadHandler(request, max_files, max_bytes)]
+        elif match.view_name in EXPORT_UPLOAD_VIEWS:
+            request.upload_handlers = [
+                InMemoryImageUploadHandler(request, 1, settings.SELFAUDIT_MAX_BYTES, what="export")
+            ]

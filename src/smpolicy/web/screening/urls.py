@@ -8,4 +8,5 @@ app_name = "screening"
 urlpatterns = [
     path("", views.screen_view, name="screen"),
     path("saved/", views.saved_checks, name="saved"),
+    path("selfaudit/", views.selfaudit_view, name="selfaudit"),
 ]

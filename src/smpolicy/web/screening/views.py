@@ -12,9 +12,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from smpolicy.exceptions import InputError
+from smpolicy.exceptions import ExportError, InputError
+from smpolicy.selfaudit import audit_export
 from smpolicy.web import access
-from smpolicy.web.screening.engine import screen, screen_post
+from smpolicy.web.people.register import service_user_register
+from smpolicy.web.screening.engine import get_screener, screen, screen_post
 from smpolicy.web.screening.forms import ScreenForm
 from smpolicy.web.screening.highlight import pieces
 from smpolicy.web.screening.models import SavedCheck
@@ -84,3 +86,28 @@ def saved_checks(request: HttpRequest) -> HttpResponse:
     return render(request, "screening/saved.html", {
         "checks": SavedCheck.objects.filter(person=person)[:100],
     })
+
+
+@access.registered
+def selfaudit_view(request: HttpRequest) -> HttpResponse:
+    """Section 5 and Appendix 1: audit your own data export, privately.
+
+    The zip is held in memory by ``uploads.InMemoryImageUploadHandler`` (never written to disk),
+    audited, shown once and dropped with the request; nothing is stored or logged about it.
+    """
+    report, error, status = None, None, 200
+    upload = request.FILES.get("export") if request.method == "POST" else None  # reads the body
+    refused = getattr(request, "upload_refused", None)
+    if refused:
+        error, status = f"The export was not checked: {refused}.", 413
+    elif request.method == "POST":
+        if upload is None:
+            error, status = "Choose the zip file of your data export.", 400
+        else:
+            try:
+                report = audit_export(
+                    upload.read(), service_users=service_user_register(), screener=get_screener(), workers=1
+                ).to_dict()
+            except ExportError as problem:
+                error, status = str(problem), 400
+    return render(request, "screening/selfaudit.html", {"report": report, "error": error}, status=status)
