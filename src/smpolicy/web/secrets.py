@@ -10,6 +10,9 @@ import os
 import secrets
 from pathlib import Path
 
+from smpolicy.exceptions import RegisterError
+from smpolicy.registers import resolve_key
+
 
 def config_dir() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
@@ -45,4 +48,11 @@ def register_salt() -> str:
             "SMPOLICY_REGISTER_KEY was renamed SMPOLICY_REGISTER_SALT (one register key for the "
             "site and the CLI): rename it, then re-import the service-user register"
         )
-    return key_from_env_or_file("SMPOLICY_REGISTER_SALT", "register_key")
+    key = key_from_env_or_file("SMPOLICY_REGISTER_SALT", "register_key")
+    try:  # fail at start-up, not with a 500 on the first screened post
+        resolve_key(key)
+    except RegisterError as error:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"SMPOLICY_REGISTER_SALT: {error}") from None
+    return key
