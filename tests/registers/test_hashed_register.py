@@ -88,3 +88,22 @@ def test_hashes_do_not_reveal_the_order_of_the_csv(key):
     one = HashedRegister.from_names(["Ann Lee", "Bob Ray"], key)
     two = HashedRegister.from_names(["Bob Ray", "Ann Lee"], key)
     assert one.to_json() == two.to_json()
+
+
+def test_a_register_kept_person_by_person_is_the_same_register(key):
+    from smpolicy.registers import person_hashes
+
+    names = ["Ann Lee", "Bill Smith", "Mrs Siân O'Connor"]
+    whole = HashedRegister.from_names(names, key)
+    rows = HashedRegister.from_entries([person_hashes(name, key) for name in names], key)
+    assert (rows.hashes, rows.people) == (whole.hashes, whole.people)
+    assert rows.match_name("William Smith") is MatchKind.NAME
+    assert person_hashes("Cher", key) is None
+
+
+def test_csv_names_are_read_row_by_row_with_bad_rows_by_line(key):
+    from smpolicy.registers import read_names
+
+    names, errors, rows = read_names(b"name\nAnn Lee\nCher\n\nBob Ray\n")
+    assert names == ["Ann Lee", "Bob Ray"] and rows == 3
+    assert [str(e) for e in errors] == ["line 3: needs a first and a last name"]

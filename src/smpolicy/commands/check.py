@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -14,6 +13,7 @@ from smpolicy.commands.options import build_screener, screening_options
 from smpolicy.exceptions import InputError
 from smpolicy.screening import Finding, Result, Verdict
 from smpolicy.screening.jsonl import screen_jsonl
+from smpolicy.screening.parallel import default_workers
 from smpolicy.screening.posts import Post, PostResult
 
 VERDICT_COLOURS = {Verdict.OK: "green", Verdict.REVIEW: "yellow", Verdict.BREACH: "red"}
@@ -54,10 +54,8 @@ def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[by
     screener = build_screener(**options)
     if jsonl is not None:
         base = Path(jsonl.name).parent if _is_file(jsonl) else Path(".")
-        if not screener.parallel_safe:
-            workers = 1  # a forked child of a process using torch's threads can hang
-        elif workers is None:
-            workers = os.cpu_count() or 1
+        if workers is None:
+            workers = default_workers(screener)
         stats = screen_jsonl(screener, jsonl, sys.stdout, base=base, workers=workers)
         click.echo(
             f"screened {stats.screened} posts, {stats.errors} lines with errors", err=True

@@ -124,3 +124,13 @@ def print_errors(evaluation: Evaluation) -> None:
 
 def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
+
+
+def _attach_model_evaluations() -> None:
+    from smpolicy.commands.eval_hatecheck import classifier_dev, hatecheck
+
+    evaluate.add_command(hatecheck)
+    evaluate.add_command(classifier_dev)
+
+
+_attach_model_evaluations()

@@ -7,12 +7,17 @@ Pure library: no click, no Django. ``load_register(path_or_bytes, resolve_key())
 
 from __future__ import annotations
 
-from smpolicy.registers.csvimport import CsvImport, RowError, import_csv
+from smpolicy.registers.csvimport import CsvImport, RowError, import_csv, read_names
 from smpolicy.registers.hashing import SCHEME_VERSION, MatchKind
 from smpolicy.registers.keys import ENV_VAR, RegisterKey, resolve_key
 from smpolicy.registers.matching import NameMatch, TextMatcher
 from smpolicy.registers.names import NameParts, fold, name_tokens, split_name
-from smpolicy.registers.register import HashedRegister, load_register, register_from_json
+from smpolicy.registers.register import (
+    HashedRegister,
+    load_register,
+    person_hashes,
+    register_from_json,
+)
 
 __all__ = [
     "ENV_VAR",
@@ -29,6 +34,8 @@ __all__ = [
     "import_csv",
     "load_register",
     "name_tokens",
+    "person_hashes",
+    "read_names",
     "register_from_json",
     "resolve_key",
     "split_name",

@@ -42,6 +42,16 @@ class CsvImport:
 
 def import_csv(data: bytes, key: RegisterKey, *, source: str = "register") -> CsvImport:
     """Hash every usable row of a CSV; the plain text is dropped as soon as it is hashed."""
+    names, errors, rows = read_names(data, source=source)
+    register = HashedRegister.from_names(names, key)
+    return CsvImport(register=register, rows=rows, errors=tuple(errors), source=source)
+
+
+def read_names(data: bytes, *, source: str = "register") -> tuple[list[str], list[RowError], int]:
+    """The usable names of a CSV's ``name`` column, the bad rows by line number, and the count.
+
+    For callers that hash each person apart; raises RegisterError for an unusable file.
+    """
     text = _decode(data, source)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = {(c or "").strip().lower(): c for c in (reader.fieldnames or [])}
@@ -68,8 +78,7 @@ def import_csv(data: bytes, key: RegisterKey, *, source: str = "register") -> Cs
         raise RegisterError(f"{source}: line {reader.line_num}: not valid CSV ({error})") from None
     if rows == 0:
         raise RegisterError(f"{source}: the CSV has a header but no rows")
-    register = HashedRegister.from_names(names, key)
-    return CsvImport(register=register, rows=rows, errors=tuple(errors), source=source)
+    return names, errors, rows
 
 
 def _decode(data: bytes, source: str) -> str:

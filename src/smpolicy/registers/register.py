@@ -56,11 +56,21 @@ class HashedRegister:
         hashes: set[str] = set()
         people = 0
         for name in names:
-            parts = split_name(name)
-            if parts is None:
+            entry = person_hashes(name, key)
+            if entry is None:
                 continue
             people += 1
-            hashes |= hash_all(key, entry_messages(parts))
+            hashes |= entry
+        return cls(key=key, hashes=frozenset(hashes), people=people)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Iterable[str]], key: RegisterKey) -> HashedRegister:
+        """A register from people's hash sets kept one by one (e.g. one database row each)."""
+        hashes: set[str] = set()
+        people = 0
+        for entry in entries:
+            people += 1
+            hashes.update(entry)
         return cls(key=key, hashes=frozenset(hashes), people=people)
 
     def match_parts(self, first: str, last: str) -> MatchKind | None:
@@ -112,6 +122,16 @@ class HashedRegister:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+def person_hashes(name: str, key: RegisterKey) -> frozenset[str] | None:
+    """Every hash one person adds to a register (all families), or None without two name words.
+
+    For callers that keep people apart, such as the web app's one row per service user: the
+    union of these sets over everyone is exactly ``HashedRegister.from_names``'s set.
+    """
+    parts = split_name(name)
+    return None if parts is None else frozenset(hash_all(key, entry_messages(parts)))
 
 
 def register_from_json(

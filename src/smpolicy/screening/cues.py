@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex
 
@@ -35,6 +35,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=8192)
 def cues_for(text: str, start: int, end: int) -> Cues:
     """Cues in the sentence around ``text[start:end]`` (normalised text)."""
     patterns = _patterns()

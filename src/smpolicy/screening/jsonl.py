@@ -9,8 +9,7 @@ written back in input order.
 from __future__ import annotations
 
 import json
-import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -20,6 +19,7 @@ from typing import IO, Any
 from smpolicy.exceptions import InputError
 from smpolicy.screening.engine import Screener
 from smpolicy.screening.findings import Result
+from smpolicy.screening.parallel import map_batches
 from smpolicy.screening.posts import Post, PostResult
 
 BATCH_SIZE = 256
@@ -48,12 +48,8 @@ def screen_jsonl(
 ) -> JsonlStats:
     """Screen every line of ``source`` into ``out``; image paths are relative to ``base``."""
     stats = JsonlStats()
-    batches = _raw_batches(source)
-    if workers > 1:
-        outputs = _in_workers(screener, batches, base, workers)
-    else:
-        outputs = (screen_raw_batch(screener, batch, base) for batch in batches)
-    for lines, screened, errors in outputs:
+    work = partial(screen_raw_batch, base=base)
+    for lines, screened, errors in map_batches(screener, work, _raw_batches(source), workers):
         out.writelines(lines)
         stats.screened += screened
         stats.errors += errors
@@ -65,25 +61,6 @@ def _raw_batches(source: IO[bytes]) -> Iterator[list[RawLine]]:
     numbered = ((n, raw) for n, raw in enumerate(source, start=1) if raw.strip())
     while batch := list(islice(numbered, BATCH_SIZE)):
         yield batch
-
-
-_WORKER_SCREENER: Screener | None = None
-
-
-def _in_workers(
-    screener: Screener, batches: Iterable[list[RawLine]], base: Path, workers: int
-) -> Iterator[tuple[list[str], int, int]]:
-    """Fork workers that inherit the loaded screener (copy-on-write); keep input order."""
-    global _WORKER_SCREENER
-    _WORKER_SCREENER = screener
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        yield from pool.imap(partial(_worker_batch, base=base), batches, chunksize=1)
-
-
-def _worker_batch(batch: list[RawLine], base: Path) -> tuple[list[str], int, int]:
-    assert _WORKER_SCREENER is not None
-    return screen_raw_batch(_WORKER_SCREENER, batch, base)
 
 
 def screen_raw_batch(screener: Screener, batch: list[RawLine], base: Path) -> tuple[list[str], int, int]:

@@ -15,15 +15,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import yaml
 
-from smpolicy.screening.normalise import WORD, NormalisedText, squeeze
+from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
-_STOPWORDS = frozenset({"the", "a", "an", "of", "with", "to", "in", "is", "are", "people", "folk",
-                        "these", "those", "all", "just", "like", "non", "should", "be"})
 
 
 @cache
@@ -45,58 +44,39 @@ class TermHit:
 
 
 class TermIndex:
-    """Whole-word lookup of single- and multi-word terms.
+    """Whole-word lookup of single- and multi-word terms in one C pass (Aho-Corasick).
 
-    Keys are normalised words, with plural "s"/"es" variants and squeezed forms (so "stuupid"
-    finds "stupid" while "con" never finds "coon"). A post that shares no word with the index
-    is rejected by one set operation, which is the common case.
+    Each term is stored with its spelling variants: a plural "s"/"es", a hyphen or a curly
+    apostrophe for a space or a straight one, and each of its letters doubled once (so the
+    normaliser's "stuupid", cut down from "stuuuupid", still finds "stupid"; "con" never finds
+    "coon"). A match counts only at word boundaries; "'s" after it is allowed.
     """
 
     def __init__(self, terms: dict[str, Any]) -> None:
-        self._single: dict[str, tuple[str, Any]] = {}
-        self._multi: dict[tuple[str, ...], tuple[str, Any]] = {}
-        self._lengths: set[int] = set()
+        self._automaton = ahocorasick.Automaton()
         for term, data in terms.items():
-            words = tuple(WORD.findall(term.lower()))
+            words = _TERM_WORD.findall(term.lower())
             if not words:
                 continue
-            *head, last = words
-            for variant in (last, last + "s", last + "es", squeeze(last)):
-                key = (*head, variant)
-                if len(key) == 1:
-                    self._single.setdefault(variant, (term, data))
-                else:
-                    self._multi.setdefault(key, (term, data))
-                    self._lengths.add(len(key))
-        self._first_words = frozenset(self._single) | frozenset(key[0] for key in self._multi)
-        self._multi_first = frozenset(key[0] for key in self._multi)
+            for variant in _variants(words):
+                if variant not in self._automaton:
+                    self._automaton.add_word(variant, (len(variant), term, data))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
 
     def find(self, post: NormalisedText) -> list[TermHit]:
         """Every occurrence of a term, in text order."""
-        keys = self._first_words.intersection(post.vocabulary)
-        if not keys:
+        if self._empty:
             return []
-        words = post.words
-        unusual = keys.difference(words)  # keys reached only through a squeezed or "'s" form
-        spans = post.word_spans
+        text = post.text
+        size = len(text)
         hits: dict[tuple[int, int], TermHit] = {}
-        for position, word in enumerate(words):
-            key = word if word in keys else _variant_in(word, unusual) if unusual else None
-            if key is None:
+        for last, (length, term, data) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if (start and _word_char(text[start - 1])) or (end < size and text[end].isalnum()):
                 continue
-            start = spans[position][0]
-            if key in self._multi_first:
-                for length in self._lengths:
-                    if position + length > len(words):
-                        continue
-                    found = self._multi.get(words[position : position + length])
-                    if found is not None:
-                        end = spans[position + length - 1][1]
-                        hits[(start, end)] = TermHit(start, end, found[0], found[1])
-            found = self._single.get(key)
-            if found is not None:
-                end = spans[position][1]
-                hits.setdefault((start, end), TermHit(start, end, found[0], found[1]))
+            hits.setdefault((start, end), TermHit(start, end, term, data))
         return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
 
     def first(self, post: NormalisedText) -> TermHit | None:
@@ -104,24 +84,22 @@ class TermIndex:
         return hits[0] if hits else None
 
 
-def _variant_in(word: str, keys: set[str]) -> str | None:
-    squeezed = squeeze(word)
-    if squeezed in keys:
-        return squeezed
-    if word.endswith(("'s", "’s")) and word[:-2] in keys:
-        return word[:-2]
-    return None
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "'’"
 
 
-def anchor_words(phrases: Iterable[str]) -> frozenset[str]:
-    """Every word of the phrases, with and without a plural "s": a cheap necessary condition."""
-    words: set[str] = set()
-    for phrase in phrases:
-        for word in WORD.findall(phrase.lower()):
-            if word in _STOPWORDS:
-                continue
-            words.update({word, word + "s", word.removesuffix("s")})
-    return frozenset(words)
+_TERM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # terms may hold digits: "u9s", "under 10s"
+
+
+def _variants(words: list[str]) -> set[str]:
+    *head, last = words
+    lasts = {last, last + "s", last + "es"}
+    if len(words) == 1 and len(last) >= 4:
+        lasts |= {last[: i + 1] + last[i] + last[i + 1 :] for i in range(len(last)) if last[i].isalpha()}
+    phrases = {" ".join([*head, ending]) for ending in lasts}
+    if head:
+        phrases |= {phrase.replace(" ", "-") for phrase in phrases}
+    return phrases | {phrase.replace("'", "’") for phrase in phrases if "'" in phrase}
 
 
 def words_regex(words: Iterable[str]) -> str:

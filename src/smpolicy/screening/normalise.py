@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f") | frozenset(
     chr(c) for c in range(0xFE00, 0xFE10)
@@ -46,45 +46,17 @@ _SPACED = re.compile(
 )
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SEPARATORS = frozenset(" .-_*~")
-WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-_DOUBLE = re.compile(r"([a-z])\1")
-_DOUBLED_WORD = re.compile(r"(?<![a-z'’])[a-z'’]*([a-z])\1[a-z'’]*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")  # a word of normalised text, as lexicons split terms
 
 
-def squeeze(word: str) -> str:
-    """Collapse every run of a repeated letter: "stuupid" -> "stupid"."""
-    return _DOUBLE_RUN.sub(r"\1", word)
-
-
-_DOUBLE_RUN = re.compile(r"(.)\1+")
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NormalisedText:
     """A post as detectors see it, with the way back to the caller's words."""
 
     original: str
     text: str
     offsets: tuple[int, ...] | None = None  # offsets[i] = original index of text[i]; None: identity
-
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """The words of ``text``, and squeezed forms of doubled ones: lexicons reject on this."""
-        vocabulary = set(WORD.findall(self.text))
-        vocabulary.update(w[:-2] for w in list(vocabulary) if w.endswith(("'s", "’s")))
-        if _DOUBLE.search(self.text):
-            vocabulary.update(squeeze(m.group()) for m in _DOUBLED_WORD.finditer(self.text))
-        return frozenset(vocabulary)
-
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        """The words of ``text`` in order: a slice of it is a lexicon key."""
-        return tuple(WORD.findall(self.text))
-
-    @cached_property
-    def word_spans(self) -> tuple[tuple[int, int], ...]:
-        """The [start, end) of each of ``words`` in ``text``."""
-        return tuple(m.span() for m in WORD.finditer(self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` onto ``original``."""
@@ -141,32 +113,38 @@ def _has_leet_word(lowered: str) -> bool:
 
 
 def _fold_characters(text: str) -> tuple[list[str], list[int]]:
-    """NFKC, lower case, homoglyphs, zero-width removal, accents stripped, emoji named."""
+    """NFKC, lower case, homoglyphs, zero-width removal, accents stripped, emoji named.
+
+    ASCII runs are copied whole; only the other characters are looked at one by one.
+    """
     chars: list[str] = []
     index: list[int] = []
-    for position, char in enumerate(text):
-        if char in ZERO_WIDTH:
-            continue
-        if char.isascii():
-            chars.append(char.lower())
+    done = 0
+    for match in _NON_ASCII.finditer(text):
+        position = match.start()
+        if position > done:
+            chars.extend(text[done:position].lower())
+            index.extend(range(done, position))
+        done = position + 1
+        for piece in _fold_one(match.group()):
+            chars.append(piece)
             index.append(position)
-            continue
-        category = unicodedata.category(char)
-        if category == "So":  # emoji and other symbols: their name carries the meaning
-            name = unicodedata.name(char, "").lower()
-            if name:
-                for piece in f" {name} ":
-                    chars.append(piece)
-                    index.append(position)
-            continue
-        for piece in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char)):
-            if unicodedata.category(piece) == "Mn":  # combining accent: "fàg" -> "fag"
-                continue
-            piece = piece.lower().translate(HOMOGLYPHS)
-            for sub in piece:
-                chars.append(sub)
-                index.append(position)
+    if done < len(text):
+        chars.extend(text[done:].lower())
+        index.extend(range(done, len(text)))
     return chars, index
+
+
+@lru_cache(maxsize=4096)
+def _fold_one(char: str) -> str:
+    if char in ZERO_WIDTH:
+        return ""
+    if unicodedata.category(char) == "So":  # emoji and other symbols: their name carries the meaning
+        name = unicodedata.name(char, "").lower()
+        return f" {name} " if name else ""
+    pieces = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char))
+    # Combining accents go ("fàg" -> "fag"); look-alike letters become Latin ones.
+    return "".join(p for p in pieces if unicodedata.category(p) != "Mn").lower().translate(HOMOGLYPHS)
 
 
 def _decode_leet(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:

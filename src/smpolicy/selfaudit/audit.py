@@ -13,6 +13,7 @@ from typing import IO
 from smpolicy.policy import Policy
 from smpolicy.registers import HashedRegister
 from smpolicy.screening import Screener
+from smpolicy.screening.parallel import default_workers
 from smpolicy.selfaudit.archive import ArchiveLimits, open_archive
 from smpolicy.selfaudit.checks import (
     connection_points,
@@ -30,6 +31,7 @@ def audit_export(
     service_users: HashedRegister | None = None,
     screener: Screener | None = None,
     limits: ArchiveLimits | None = None,
+    workers: int | None = None,
 ) -> AuditReport:
     """Audit one platform's data export; raises ExportError (or UnsafeArchive) if it cannot."""
     archive = open_archive(source, limits)
@@ -41,7 +43,7 @@ def audit_export(
     policy: Policy = screener.policy
     points = [*profile_points(export, policy)]
     matches = connection_points(export, service_users)
-    posts, tally = post_points(export, screener)
+    posts, tally = post_points(export, screener, default_workers(screener) if workers is None else workers)
     points += matches + posts + [exposure_point(export)]
     points.sort(key=lambda p: p.severity.rank)  # stable: posts stay newest first
     checked = service_users is not None and export.connections_named

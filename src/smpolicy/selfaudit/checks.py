@@ -16,6 +16,7 @@ from smpolicy.exceptions import InputError
 from smpolicy.policy import Policy
 from smpolicy.registers import HashedRegister, MatchKind
 from smpolicy.screening import Result, Screener, Verdict
+from smpolicy.screening.parallel import map_batches
 from smpolicy.selfaudit.model import Export, FieldKind, Platform, Post, ProfileField
 
 BATCH = 256
@@ -158,15 +159,16 @@ def connection_points(export: Export, service_users: HashedRegister | None) -> l
     return points
 
 
-def post_points(export: Export, screener: Screener) -> tuple[list[Point], PostTally]:
+def post_points(export: Export, screener: Screener, workers: int = 1) -> tuple[list[Point], PostTally]:
     """Past posts screened against 6.4 and App1.4, newest first (App1.3: posts are permanent)."""
     posts = sorted(export.posts, key=_newest_first)
     steps = platform_steps("post", export.platform)
     points: list[Point] = []
     screened = unscreened = 0
-    for start in range(0, len(posts), BATCH):
-        batch = posts[start : start + BATCH]
-        for post, result in zip(batch, _screen(screener, batch), strict=True):
+    batches = [posts[start : start + BATCH] for start in range(0, len(posts), BATCH)]
+    workers = workers if len(batches) > 1 else 1
+    for batch, results in zip(batches, map_batches(screener, _screen, batches, workers), strict=True):
+        for post, result in zip(batch, results, strict=True):
             if result is None:
                 unscreened += 1
                 continue

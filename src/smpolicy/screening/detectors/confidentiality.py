@@ -1,7 +1,7 @@
 """6.4(b): confidential information about an individual (colleague, service user) or the council.
 
-UK personal data is found in the original text, where digits and capitals survive: presidio's
-pattern recognisers for NHS numbers (with checksum), National Insurance numbers and postcodes,
+UK personal data is found in the original text, where digits and capitals survive:
+``uk_identifiers`` for NHS numbers (with checksum), National Insurance numbers and postcodes,
 ``phonenumbers`` for UK phone numbers, and our own patterns for e-mail, dates of birth, street
 addresses, case references and names next to service context. Personal data alone asks for a
 review; with service or case context in the same post it is a breach. Confidential council
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 import phonenumbers
 
@@ -24,15 +23,12 @@ from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.registry import DetectorContext
-
-if TYPE_CHECKING:
-    from presidio_analyzer import EntityRecognizer
+from smpolicy.screening.uk_identifiers import nhs_numbers, ni_numbers, postcodes
 
 CLAUSE = "6.4(b)"
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 _DIGITS = re.compile(r"\d")
 _MANY_DIGITS = re.compile(r"(?:\d[ \-]?){9,}")
-_POSTCODE_HINT = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}\b")
 # Capitalised pairs that are places or bodies, not people: "Bell Street", "Town Council".
 _NOT_SURNAMES = frozenset(
     [
@@ -128,7 +124,6 @@ _NOT_FIRST_NAMES = frozenset(
     ]
 )
 _UK_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)")
-_NINO_HINT = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,24 +175,18 @@ def _patterns() -> _Patterns:
     )
 
 
-@cache
-def _recognisers() -> tuple[EntityRecognizer, ...]:
-    """Presidio's pattern recognisers: no spaCy model is loaded, so this runs offline.
-
-    Imported on first use: presidio brings spaCy, a second of start-up that posts without
-    digits never need.
-    """
-    from presidio_analyzer.predefined_recognizers import (
-        NhsRecognizer,
-        UkNinoRecognizer,
-        UkPostcodeRecognizer,
-    )
-
-    return (
-        NhsRecognizer(),
-        UkNinoRecognizer(),
-        UkPostcodeRecognizer(),
-    )
+_MARKED_CONFIDENTIAL = (
+    "Signals that the information is confidential or not yet public; clause 6.4(b) "
+    "forbids referring to confidential information about the council or a person."
+)
+_HR_MATTER = (
+    "Discusses a confidential HR, investigation or safeguarding matter about a person; "
+    "clause 6.4(b) forbids referring to confidential information about an individual."
+)
+_SENSITIVE_BUSINESS = (
+    "Discusses council business that may not be public (a complaint, a planned closure "
+    "or cuts); clause 6.4(b) forbids referring to confidential council information."
+)
 
 
 class ConfidentialityDetector(BaseDetector):
@@ -211,36 +200,12 @@ class ConfidentialityDetector(BaseDetector):
             self._personal_data(post, kind, start, end, has_context)
             for kind, start, end in _personal_data_spans(post, patterns, has_context)
         ]
-        for match in patterns.markers.finditer(post.text):
-            findings.append(
-                self._matter(
-                    post,
-                    match,
-                    0.78,
-                    "Signals that the information is confidential or not yet public; clause 6.4(b) "
-                    "forbids referring to confidential information about the council or a person.",
-                )
-            )
-        for match in patterns.hr.finditer(post.text):
-            findings.append(
-                self._matter(
-                    post,
-                    match,
-                    0.8,
-                    "Discusses a confidential HR, investigation or safeguarding matter about a person; "
-                    "clause 6.4(b) forbids referring to confidential information about an individual.",
-                )
-            )
-        for match in patterns.sensitive.finditer(post.text):
-            findings.append(
-                self._matter(
-                    post,
-                    match,
-                    0.6,
-                    "Discusses council business that may not be public (a complaint, a planned closure "
-                    "or cuts); clause 6.4(b) forbids referring to confidential council information.",
-                )
-            )
+        for pattern, score, explanation in (
+            (patterns.markers, 0.78, _MARKED_CONFIDENTIAL),
+            (patterns.hr, 0.8, _HR_MATTER),
+            (patterns.sensitive, 0.6, _SENSITIVE_BUSINESS),
+        ):
+            findings.extend(self._matter(post, m, score, explanation) for m in pattern.finditer(post.text))
         return keep_strongest([f for f in findings if f.score > 0])
 
     def _personal_data(self, post: NormalisedText, kind: str, start: int, end: int, has_context: bool) -> Finding:
@@ -280,13 +245,13 @@ class ConfidentialityDetector(BaseDetector):
 
 
 def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context: bool) -> list[tuple[str, int, int]]:
-    """(kind, start, end) in the original text. Presidio runs only when digits suggest a hit."""
+    """(kind, start, end) in the original text; the digit patterns run only when there are digits."""
     original = post.original
     spans: list[tuple[str, int, int]] = []
     if "@" in original:
         spans += [("EMAIL_ADDRESS", m.start(), m.end()) for m in _EMAIL.finditer(original)]
     if _DIGITS.search(original):
-        spans += _presidio_spans(original)
+        spans += _identifier_spans(original)
         spans += [("REFERENCE", m.start(), m.end()) for m in patterns.reference.finditer(original)]
         spans += [("STREET_ADDRESS", m.start(), m.end()) for m in patterns.street.finditer(original)]
         for match in patterns.date_of_birth.finditer(post.text):
@@ -304,7 +269,7 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
 def _phone_spans(original: str) -> list[tuple[str, int, int]]:
     """UK phone numbers: a cheap pattern, then libphonenumber's validation of each candidate.
 
-    (presidio's PhoneRecognizer runs libphonenumber's full matcher: ten times slower.)
+    (libphonenumber's own PhoneNumberMatcher is about ten times slower on our posts.)
     """
     spans = []
     for match in _UK_PHONE.finditer(original):
@@ -322,25 +287,13 @@ def _looks_like_a_name(words: str) -> bool:
     return last not in _NOT_SURNAMES and first.removesuffix("'s").removesuffix("’s") not in _NOT_FIRST_NAMES
 
 
-def _presidio_spans(original: str) -> list[tuple[str, int, int]]:
-    spans: list[tuple[str, int, int]] = []
-    wanted = []
-    if _POSTCODE_HINT.search(original):
-        wanted.append("UK_POSTCODE")
-    if _NINO_HINT.search(original):
-        wanted.append("UK_NINO")
+def _identifier_spans(original: str) -> list[tuple[str, int, int]]:
+    spans = [("UK_NHS", start, end) for start, end in nhs_numbers(original)]
+    spans += [("UK_NINO", start, end) for start, end in ni_numbers(original)]
+    spans += [("UK_POSTCODE", start, end) for start, end in postcodes(original)]
     if _MANY_DIGITS.search(original):
-        wanted.append("UK_NHS")
         spans += _phone_spans(original)
-    for recogniser in _recognisers():
-        entities = [e for e in recogniser.supported_entities if e in wanted]
-        if not entities:
-            continue
-        for result in recogniser.analyze(original, entities, None):
-            if result.score >= 0.1 or result.entity_type == "UK_POSTCODE":
-                spans.append((result.entity_type, result.start, result.end))
     return spans
-
 
 def build(context: DetectorContext) -> ConfidentialityDetector:
     return ConfidentialityDetector()

@@ -21,7 +21,6 @@ from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
     TermIndex,
-    anchor_words,
     compile_template,
     load_lexicon,
     words_regex,
@@ -64,17 +63,17 @@ class LexiconSignals:
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """A derogatory-statement pattern, run only when one of its anchor words is in the post."""
+    """A derogatory-statement pattern (gated by its required literals) and what it scores."""
 
     pattern: re.Pattern[str]
     score: float
     target: str | None
-    anchors: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     slurs: TermIndex
+    group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
     homonyms: dict[str, frozenset[str]]
     labels: dict[str, str]
@@ -94,43 +93,39 @@ def _lexicon() -> _Lexicon:
     any_group = [w for words in groups.values() for w in words] + [t + "s" for t in slur_groups]
     group_to_target.update({t + "s": target for t, target in slur_groups.items()})
     prefix = r"(?:(?:all|most|these|those|the|bloody|fucking|damn|effing) )*"
-    group_anchors = anchor_words(any_group)
-    single_anchors = anchor_words(singular_to_target)
     templates = [
         Template(compile_template(
             prefix + r"{group} (?:are|r|is|=|'re)(?: all| just| nothing but| such| so| really| basically"
             r"| literally| always| simply| mostly)*(?: a| an)?(?: [a-z]+){0,2}? {derog}",
-            {"group": any_group, "derog": data["derogatory"]}), 0.85, None, group_anchors),
+            {"group": any_group, "derog": data["derogatory"]}), 0.85, None),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
             + prefix + "{group}",
-            {"verb": data["hostile_verbs"], "group": any_group}), 0.8, None, group_anchors),
+            {"verb": data["hostile_verbs"], "group": any_group}), 0.8, None),
         Template(compile_template(
             prefix + r"{group} (?:should|must|need to|needs to|ought to|deserve to|deserves to"
             r"|have to|can all|can) (?:all )?(?:just )?(?:fucking )?{fate}",
-            {"group": any_group, "fate": data["hostile_fates"]}), 0.9, None, group_anchors),
+            {"group": any_group, "fate": data["hostile_fates"]}), 0.9, None),
         Template(compile_template(r"{call} " + prefix + "{group}",
                                   {"call": data["hostile_calls"], "group": any_group}),
-                 0.9, None, group_anchors),
+                 0.9, None),
         Template(compile_template(
             prefix + r"{group} (?:ruin|ruins|ruined|destroy|destroys|spoil|spoils|infest|invade|invading"
             r"|are taking over|taking over|flooding|swamping|clogging up|clog up|everywhere|have no|has no"
             r"|and their (?:stupid|filthy|backward|weird|primitive|dirty|smelly))",
-            {"group": any_group}), 0.78, None, group_anchors),
+            {"group": any_group}), 0.78, None),
         Template(compile_template(
             r"{single}s? (?:scum|vermin|filth|trash|rats|parasites|pigs|dogs|animals|bastards|cunts)",
-            {"single": list(singular_to_target)}), 0.88, None, single_anchors),
+            {"single": list(singular_to_target)}), 0.88, None),
         Template(compile_template(
             r"{adj} {single}s?",
             {"adj": data["abusive_adjectives"], "single": list(singular_to_target)}),
-            0.8, None, single_anchors),
+            0.8, None),
     ]
     for target, phrase in data["phrases"]:
-        templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target,
-                                  anchor_words(re.findall(r"[a-z]{4,}", phrase))))
-    _GROUP_TARGETS.update(group_to_target)
-    _GROUP_TARGETS.update(singular_to_target)
+        templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target))
     return _Lexicon(
+        group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
         reclaimable=frozenset(data["reclaimable"]),
         homonyms={k: frozenset(v) for k, v in data["homonyms"].items()},
@@ -141,9 +136,6 @@ def _lexicon() -> _Lexicon:
         ),
         templates=tuple(templates),
     )
-
-
-_GROUP_TARGETS: dict[str, str] = {}
 
 
 def find_hits(post: NormalisedText) -> list[Hit]:
@@ -161,12 +153,9 @@ def find_hits(post: NormalisedText) -> list[Hit]:
             score = min(0.99, score + INTENSIFIER_BONUS)
         score = _weigh(score, cues, reclaimable=hit.term in lexicon.reclaimable)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues))
-    words = post.vocabulary
     for template in lexicon.templates:
-        if template.anchors.isdisjoint(words):
-            continue
         for match in template.pattern.finditer(text):
-            target = template.target or _target_of(match)
+            target = template.target or _target_of(match, lexicon.group_targets)
             cues = cues_for(text, match.start(), match.end())
             score = _weigh(template.score, cues, reclaimable=False)
             hits.append(
@@ -185,11 +174,11 @@ def _weigh(score: float, cues: Cues, *, reclaimable: bool) -> float:
     return score
 
 
-def _target_of(match: re.Match[str]) -> str:
+def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
     for name in ("group", "single"):
         word = match.groupdict().get(name)
         if word:
-            return _GROUP_TARGETS.get(re.sub(r"[\s\-]+", " ", word), "race")
+            return group_targets.get(re.sub(r"[\s\-]+", " ", word), "race")
     return "race"
 
 

@@ -19,7 +19,6 @@ from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
     TermIndex,
-    anchor_words,
     compile_template,
     load_lexicon,
     sentence_bounds,
@@ -49,7 +48,6 @@ class _Lexicon:
     accusations: TermIndex
     entity_roles: re.Pattern[str]
     organisation: re.Pattern[str]
-    accusation_anchors: frozenset[str]
 
 
 @cache
@@ -68,7 +66,6 @@ def _lexicon() -> _Lexicon:
         organisation=re.compile(
             rf"\b(?:[A-Z][\w&'\-]+ )+(?i:{words_regex(data['organisation_suffixes'])})\b"
         ),
-        accusation_anchors=anchor_words(data["accusations"]),
     )
 
 
@@ -92,8 +89,7 @@ class DisreputeDetector(BaseDetector):
                 cues = cues_for(text, match.start(), match.end())
                 weight = 0.35 if cues.counter_speech or cues.negated else 1.0
                 findings.append(self._finding(post, match.start(), match.end(), score * weight, why))
-        if not lexicon.accusation_anchors.isdisjoint(post.vocabulary):
-            findings.extend(self._defamation(post, lexicon))
+        findings.extend(self._defamation(post, lexicon))
         return keep_strongest(findings)
 
     def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:

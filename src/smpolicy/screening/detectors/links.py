@@ -9,6 +9,7 @@ an allowed domain is never reported, a denied one always is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -53,6 +54,9 @@ RULES: dict[str, LinkRule] = {
     "shortener": LinkRule(_C.DISREPUTE, _A, 0.5, "a link shortener, so the real target is hidden",
                           "someone should check where it leads (6.4(a) covers the target too)"),
 }
+# The UT1 "adult" list is too large to ship; a domain whose name says what it is still counts.
+ADULT_BY_NAME = LinkRule(_C.DISREPUTE, _A, 0.7, "a site whose name suggests pornography", _DISREPUTE)
+_ADULT_NAME = re.compile(r"porn|xxx|xvideo|xhamster|redtube|hentai|escort|camgirl|sexcam|nude|milf|onlyfans")
 DENIED = LinkRule(_C.DISREPUTE, _A, 0.8, "on the council's list of blocked sites",
                   _DISREPUTE)
 
@@ -96,6 +100,8 @@ class LinksDetector(BaseDetector):
             key = (rule.category, rule.clause)
             if key not in findings or findings[key].score < finding.score:
                 findings[key] = finding
+        if not findings and _ADULT_NAME.search(link.domain.lower()):
+            return [_finding(link, ADULT_BY_NAME, f"{link.domain}, {ADULT_BY_NAME.label}")]
         return list(findings.values())
 
 

@@ -1,0 +1,45 @@
+"""Screening batches in forked worker processes that share the parent's loaded detectors.
+
+Forking after the detectors are loaded means each worker starts with the lexicons, automata
+and registers already in memory (copy-on-write) instead of loading them again. Results come back
+in input order. A screener whose detectors hold native threads (the learned classifier) is
+never forked: ``Screener.parallel_safe`` is False and the batches run in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import TypeVar
+
+from smpolicy.screening.engine import Screener
+
+B = TypeVar("B")
+R = TypeVar("R")
+
+_SCREENER: Screener | None = None
+
+
+def default_workers(screener: Screener) -> int:
+    return (os.cpu_count() or 1) if screener.parallel_safe else 1
+
+
+def map_batches(
+    screener: Screener, work: Callable[[Screener, B], R], batches: Iterable[B], workers: int
+) -> Iterator[R]:
+    """``work(screener, batch)`` for every batch, in order; ``work`` must be a module-level function."""
+    if workers <= 1 or not screener.parallel_safe:
+        for batch in batches:
+            yield work(screener, batch)
+        return
+    global _SCREENER
+    _SCREENER = screener
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(partial(_in_worker, work), batches, chunksize=1)
+
+
+def _in_worker(work: Callable[[Screener, B], R], batch: B) -> R:
+    assert _SCREENER is not None, "map_batches forks after setting the screener"
+    return work(_SCREENER, batch)

@@ -1,0 +1,29 @@
+"""Worker processes change how fast posts are screened, never what is found or in which order."""
+
+from __future__ import annotations
+
+import os
+
+from smpolicy.screening import Screener
+from smpolicy.screening.parallel import map_batches
+
+
+def _verdicts_and_pid(screener: Screener, batch: list[str]) -> tuple[list[str], int]:
+    return [r.verdict.value for r in screener.check_batch(batch)], os.getpid()
+
+
+BATCHES = [["fine", "Councillor Smith is a liar and a fraud"], ["I'll kill you"], ["Bins on Tuesday"]] * 4
+
+
+def test_forked_workers_return_the_same_results_in_order(screener):
+    alone = [v for v, _ in map_batches(screener, _verdicts_and_pid, BATCHES, workers=1)]
+    forked = list(map_batches(screener, _verdicts_and_pid, BATCHES, workers=2))
+    assert [v for v, _ in forked] == alone
+    assert alone[:2] == [["ok", "breach"], ["breach"]]
+    assert {pid for _, pid in forked} != {os.getpid()}
+
+
+def test_a_screener_that_holds_threads_is_never_forked(screener, monkeypatch):
+    monkeypatch.setattr(type(screener), "parallel_safe", property(lambda self: False))
+    pids = {pid for _, pid in map_batches(screener, _verdicts_and_pid, BATCHES, workers=2)}
+    assert pids == {os.getpid()}
