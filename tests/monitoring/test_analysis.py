@@ -96,6 +96,19 @@ def test_an_unknown_host_or_person_is_not_reported(tmp_path: Path, world) -> Non
     assert (analysis.lines_read, analysis.lines_matched) == (2, 1)
 
 
+def test_urls_with_a_scheme_user_or_port_give_their_host_and_an_empty_host_is_malformed(
+        tmp_path: Path, world) -> None:
+    line = "1711357200.000 5 10.99.0.1 TCP_MISS/200 10 GET {} - HIER_NONE/- -\n"
+    urls = ["https://user:pw@WWW.Facebook.com:443/x", "www.facebook.com:443",
+            "http://a.b@/x", "http:///x"]
+    log = tmp_path / "c.log"
+    log.write_text("".join(line.format(u) for u in urls) + "   \n")  # the last line is blank
+    analysis = analyse(connect("duckdb"), [(log, detect(log))], load_catalogue(), world.register)
+    assert analysis.lines_matched == 2
+    assert analysis.malformed == {"no_host": 2}
+    assert analysis.lines_read == 4
+
+
 def test_undecodable_bytes_are_counted_not_fatal(tmp_path: Path, world) -> None:
     log = tmp_path / "b.log"
     good = (b"1711357200.000 5 10.0.0.10 TCP_MISS/200 10 GET https://www.facebook.com/ - "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,18 @@ def test_social_media_hosts_are_matched_with_their_service(host: str, service: s
 @pytest.mark.parametrize("host", ["www.gov.uk", "notfacebook.com", "facebook.com.evil.example"])
 def test_other_hosts_are_not_social_media(host: str) -> None:
     assert load_catalogue().match(host) is None
+
+
+@pytest.mark.parametrize("host", [
+    "www.facebook.com", "static.xx.fbcdn.net", "friendsreunited.co.uk", "plus.google.com",
+    "www.bbc.co.uk", "www.google.com", "notfacebook.com", "facebook.com.evil.example",
+    "home.services.spaces.live.com", "outlook.live.com",
+])
+def test_the_log_scan_pattern_keeps_exactly_the_hosts_the_catalogue_matches(host: str) -> None:
+    # Stage 1 of the analysis filters with this pattern: a looser one (www.bbc.co.uk kept
+    # because friendsreunited.co.uk is listed) made memory grow with the log.
+    catalogue = load_catalogue()
+    assert bool(re.search(catalogue.pattern(), host)) == (catalogue.match(host) is not None)
 
 
 def test_registered_domain_uses_the_bundled_suffix_list() -> None:

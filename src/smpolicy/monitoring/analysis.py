@@ -3,8 +3,8 @@
 Two stages, both plain Ibis expressions so DuckDB and Spark compute the same thing:
 
 1. One scan of the logs groups every line by malformed reason, and keeps only lines whose
-   host *might* be social media (last two labels in the catalogue). Everything else collapses
-   into one count, so memory follows the amount of social-media traffic, not the log size.
+   host is covered by a catalogue entry. Everything else collapses into one count per reason,
+   so memory follows the amount of social-media traffic, not the log size.
 2. On that small table: exact catalogue match (most specific entry), attribution to a person
    (username first, then client address within its validity period), local time, working
    periods minus bank holidays, background polling runs, sessions and minutes.
@@ -83,19 +83,29 @@ def scan(engine: Engine, files: list[tuple[Path, FileFormat]], catalogue: Catalo
         for fmt, paths in groups.items()
     ]
     table = parsed[0] if len(parsed) == 1 else ibis.union(*parsed)
-    base = table.host.re_extract(r"[^.]+\.[^.]+$", 0)
-    keep = (table.reason == OK) & base.isin(catalogue.bases())
+    # Exact: the same rule as the catalogue (an entry covers itself and its subdomains), so
+    # only social-media rows are kept (www.bbc.co.uk is not, though friendsreunited.co.uk is
+    # listed). One regular expression of all entries compiles to one automaton: 0.4 s on 5M
+    # hosts, where an IN list of 700 names inside a CASE took 8.9 s and a join was slower.
+    keep = (table.reason == OK) & table.host.re_search(catalogue.pattern())
+    flagged = table.mutate(keep=keep)  # worked out once per line, not once per column
 
     def kept(value: ir.Value, kind: str) -> ir.Value:
-        return ibis.ifelse(keep, value, ibis.null().cast(kind))
+        return ibis.ifelse(flagged.keep, value, ibis.null().cast(kind))
 
-    narrowed = table.select(
-        reason=table.reason, ts=kept(table.ts, "int64"), client_ip=kept(table.client_ip, "string"),
-        username=kept(table.username, "string"), host=kept(table.host, "string"),
+    narrowed = flagged.select(
+        reason=flagged.reason, ts=kept(flagged.ts, "int64"),
+        client_ip=kept(flagged.client_ip, "string"),
+        username=kept(flagged.username, "string"), host=kept(flagged.host, "string"),
     )
     return narrowed.group_by(["reason", "ts", "client_ip", "username", "host"]).aggregate(
         n=lambda t: t.count()
     )
+
+
+def _suffix(host: ir.StringValue, labels: int) -> ir.StringValue:
+    """The last ``labels`` labels of ``host`` ('' when it has fewer)."""
+    return host.re_extract(r"[^.]+" + r"\.[^.]+" * (labels - 1) + "$", 0)
 
 
 def _match(events: ir.Table, catalogue: Catalogue, small: Small) -> ir.Table:
@@ -106,7 +116,7 @@ def _match(events: ir.Table, catalogue: Catalogue, small: Small) -> ir.Table:
         entries = [(e.domain, e.service) for e in catalogue if e.labels == labels]
         if not entries:
             continue
-        key = table.host.re_extract(r"[^.]+" + r"\.[^.]+" * (labels - 1) + "$", 0)
+        key = _suffix(table.host, labels)
         lookup = small(pd.DataFrame(entries, columns=[f"d{labels}", f"s{labels}"]))
         keyed = table.mutate(**{f"k{labels}": key})
         table = keyed.left_join(lookup, keyed[f"k{labels}"] == lookup[f"d{labels}"])

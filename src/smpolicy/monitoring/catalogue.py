@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import ipaddress
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -97,9 +98,11 @@ class Catalogue:
     def max_labels(self) -> int:
         return max((e.labels for e in self._entries.values()), default=1)
 
-    def bases(self) -> list[str]:
-        """The last two labels of every entry: a cheap first filter for the log scan."""
-        return sorted({".".join(e.domain.split(".")[-2:]) for e in self._entries.values()})
+    def pattern(self) -> str:
+        """A regular expression matching exactly the hosts some entry covers (itself or a
+        subdomain); plain enough for RE2 (DuckDB) and Java (Spark) alike."""
+        names = "|".join(re.escape(domain) for domain in sorted(self._entries))
+        return rf"(?:^|\.)(?:{names})$" if names else r"[^\s\S]"
 
     def write_csv(self, path: Path) -> None:
         with path.open("w", newline="", encoding="utf-8") as out:
