@@ -30,6 +30,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "counter": compile_template("{cue}", {"cue": lexicon["counter_speech"]}),
         "negator": re.compile(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
+        "denial": re.compile(lexicon["denials"]),
         "disclaimer": re.compile("|".join(lexicon["disclaimers"])),
         "self": re.compile("|".join(lexicon["self_identification"])),
     }
@@ -50,7 +51,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     )
     return Cues(
         counter_speech=counter,
-        negated=bool(patterns["negator"].search(before)),
+        negated=bool(patterns["negator"].search(before) or patterns["denial"].search(before)),
         self_identified=bool(patterns["self"].search(text)),
         disclaimer=disclaimer,
     )

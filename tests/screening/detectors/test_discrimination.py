@@ -99,3 +99,8 @@ def test_lexicon_signals_expose_the_evidence_for_a_learned_combiner():
     assert 0 < signals.slur < 0.5
     plain = lexicon_signals(normalise("Those pakis are vermin"))
     assert plain.slur > 0.8 and plain.derogatory > 0.8 and not plain.counter_speech
+
+
+def test_a_denial_with_words_between_subject_and_verb_is_not_a_breach(screener):
+    assert screener.check("Nobody at the council believes women are a burden").verdict != "breach"
+    assert screener.check("Nobody wants a P@ki running the planning office").verdict == "breach"
