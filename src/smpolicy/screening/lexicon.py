@@ -1,9 +1,9 @@
 """Lexicons as data, and the matching helpers the rule detectors share.
 
-A lexicon is a YAML file under ``screening/lexicons/``. Terms are matched on whole words of the
-normalised text (so "Scunthorpe" never matches), through a dictionary rather than a big regex
-alternation: one pass over the words, whatever the size of the lexicon. Phrases and templates
-that need word order are regular expressions, compiled once.
+A lexicon is a YAML file under ``screening/lexicons/``. Terms are matched as whole words of the
+normalised text (so "Scunthorpe" never matches) by an Aho-Corasick automaton: one pass over the
+post, whatever the size of the lexicon. Templates that need word order are regular expressions,
+compiled once and gated by ``prefilter``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ class TermIndex:
     Each term is stored with its spelling variants: a plural "s"/"es", a hyphen or a curly
     apostrophe for a space or a straight one, and each of its letters doubled once (so the
     normaliser's "stuupid", cut down from "stuuuupid", still finds "stupid"; "con" never finds
-    "coon"). A match counts only at word boundaries; "'s" after it is allowed.
+    "coon"). A match counts only at word boundaries; "'s" after it is allowed. Words are
+    separated by single spaces, as in the normalised text of most posts.
     """
 
     def __init__(self, terms: dict[str, Any]) -> None:
