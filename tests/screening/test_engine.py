@@ -129,3 +129,9 @@ def test_a_detector_is_registered_once_by_name():
 def test_the_default_registry_holds_the_built_in_detectors(screener):
     assert {"discrimination", "bullying", "disrepute", "confidentiality", "incompatible_conduct",
             "work_matters", "profile_details"} <= set(screener.registry.names())
+
+
+def test_check_each_puts_the_error_of_an_unusable_text_in_its_place(screener):
+    outcomes = screener.check_each(["Councillor Smith is a liar", "", "Bins on Tuesday"])
+    assert [type(o).__name__ for o in outcomes] == ["Result", "InputError", "Result"]
+    assert outcomes[0].verdict == Verdict.BREACH and "empty" in str(outcomes[1])

@@ -54,6 +54,22 @@ class Screener:
 
         return check_post(self, post)
 
+    def check_each(self, texts: Sequence[str]) -> list[Result | InputError]:
+        """Like ``check_batch``, but an unusable text gives its error in its place, not an exception.
+
+        Batch first (one model pass); only when some text is refused, one at a time.
+        """
+        try:
+            return list(self.check_batch(texts))
+        except InputError:
+            outcomes: list[Result | InputError] = []
+            for text in texts:
+                try:
+                    outcomes.append(self.check(text))
+                except InputError as error:
+                    outcomes.append(error)
+            return outcomes
+
     def check_many(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Result]:
         """Screen a stream of posts lazily, in input order."""
         iterator = iter(texts)

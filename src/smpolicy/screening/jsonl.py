@@ -119,18 +119,11 @@ def _post_line(number: int, post_id: Any, record: dict[str, Any], base: Path) ->
 
 
 def _screen_texts(screener: Screener, lines: list[_Line]) -> dict[int, Result | PostResult | str]:
-    """Screen a batch; if one text is unusable, fall back to one at a time for that batch."""
-    texts = [line.text or "" for line in lines]
-    try:
-        return dict(zip((line.number for line in lines), screener.check_batch(texts), strict=True))
-    except InputError:
-        outcomes: dict[int, Result | PostResult | str] = {}
-        for line in lines:
-            try:
-                outcomes[line.number] = screener.check(line.text or "")
-            except InputError as error:
-                outcomes[line.number] = str(error)
-        return outcomes
+    outcomes = screener.check_each([line.text or "" for line in lines])
+    return {
+        line.number: str(outcome) if isinstance(outcome, InputError) else outcome
+        for line, outcome in zip(lines, outcomes, strict=True)
+    }
 
 
 def _dumps(obj: dict[str, Any]) -> str:

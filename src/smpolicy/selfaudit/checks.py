@@ -243,16 +243,9 @@ def _why_revealing(item: ProfileField, mentions_work: re.Pattern[str]) -> str | 
 
 
 def _screen(screener: Screener, batch: Sequence[Post]) -> list[Result | None]:
-    try:
-        return list(screener.check_batch([post.text for post in batch]))
-    except InputError:
-        outcomes: list[Result | None] = []
-        for post in batch:
-            try:
-                outcomes.append(screener.check(post.text))
-            except InputError:
-                outcomes.append(None)
-        return outcomes
+    """Each post's result, or None for a post the engine cannot screen (empty, too long)."""
+    outcomes = screener.check_each([post.text for post in batch])
+    return [None if isinstance(outcome, InputError) else outcome for outcome in outcomes]
 
 
 def _newest_first(post: Post) -> tuple[int, float]:
