@@ -46,7 +46,7 @@ class Screener:
         for detector in self.registry:
             for findings, found in zip(per_post, detector.detect_batch(posts), strict=True):
                 findings.extend(found)
-        return [self._judge(findings) for findings in per_post]
+        return [self.judge(findings) for findings in per_post]
 
     def check_post(self, post: Post) -> PostResult:
         """Screen a post with images and links (``smpolicy.screening.posts``)."""
@@ -80,7 +80,8 @@ class Screener:
         validate_text(text, self.config.max_chars)
         return normalise(text)
 
-    def _judge(self, findings: list[Finding]) -> Result:
+    def judge(self, findings: list[Finding]) -> Result:
+        """The verdict on a post from all its findings: thresholds per category, most severe first."""
         kept: list[tuple[Verdict, Finding]] = []
         for finding in findings:
             verdict = self.config.thresholds_for(finding.category).verdict_for(finding.score)

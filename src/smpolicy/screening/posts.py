@@ -78,7 +78,7 @@ def check_post(screener: Screener, post: Post) -> PostResult:
         report, found = _screen_image(screener, index, source, post.text)
         reports.append(report)
         findings.extend(found)
-    judged = screener._judge(findings)
+    judged = screener.judge(findings)
     return PostResult(judged.verdict, judged.findings, tuple(reports))
 
 
