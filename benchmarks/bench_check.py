@@ -113,11 +113,12 @@ def main() -> None:
         one = Path(folder) / "one.jsonl"
         one.write_text(json.dumps({"id": 0, "text": posts[0]}) + "\n", encoding="utf-8")
         startup = best_of(args.repeat, lambda: run_cli(one, [], 1))
-        rates["smpolicy check --jsonl --no-model, subprocess, 1 process"] = n / best_of(
-            args.repeat, lambda: run_cli(path, [], n)
-        )
         cpus = os.cpu_count() or 1
         workers = cli_has_workers()
+        single = ["--workers", "1"] if workers else []  # the default is one worker per CPU
+        rates["smpolicy check --jsonl --no-model, subprocess, 1 process"] = n / best_of(
+            args.repeat, lambda: run_cli(path, single, n)
+        )
         if workers:
             rates[f"smpolicy check --jsonl --no-model --workers {cpus}, subprocess"] = n / best_of(
                 args.repeat, lambda: run_cli(path, ["--workers", str(cpus)], n)
