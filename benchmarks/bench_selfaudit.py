@@ -133,7 +133,7 @@ def main() -> None:
         register_path = Path(folder) / "users.json"
         register.save(register_path)
         screener = Screener(
-            config=ScreeningConfig(service_users_register=register_path, register_salt=key)
+            config=ScreeningConfig(service_users_register=register_path, register_salt=key, use_model=False)
         )
         detectors = ", ".join(screener.registry.names()) or "none"
         base = baseline(path)

@@ -12,7 +12,7 @@ from typing import IO
 
 from smpolicy.policy import Policy
 from smpolicy.registers import HashedRegister
-from smpolicy.screening import Screener
+from smpolicy.screening import Screener, ScreeningConfig
 from smpolicy.screening.parallel import default_workers
 from smpolicy.selfaudit.archive import ArchiveLimits, open_archive
 from smpolicy.selfaudit.checks import (
@@ -39,7 +39,8 @@ def audit_export(
         export = read_export(archive)
     finally:
         archive.close()
-    screener = screener or Screener()
+    # Thousands of past posts: the rules alone by default (the classifier reads ~100 posts/s).
+    screener = screener or Screener(config=ScreeningConfig(use_model=False))
     policy: Policy = screener.policy
     points = [*profile_points(export, policy)]
     matches = connection_points(export, service_users)

@@ -36,6 +36,12 @@ def web_config() -> ScreeningConfig:
     return replace(config, register_salt=config.register_salt or settings.REGISTER_SALT)
 
 
+@cache
+def rules_screener() -> Screener:
+    """The rules without the classifier, for the self-audit of a whole export (thousands of posts)."""
+    return Screener(config=replace(web_config(), use_model=False))
+
+
 def get_screener() -> Screener:
     """The shared screener, with the service-user register as it is now."""
     from smpolicy.web.people.register import register_version, service_user_register
