@@ -47,7 +47,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     before = text[s_start:start]
     disclaimer = bool(patterns["disclaimer"].search(sentence))
     counter = (not disclaimer) and (
-        bool(patterns["counter"].search(sentence)) or _is_quoted(text, start, end)
+        bool(patterns["counter"].search(sentence)) or _is_quoted(text[s_start:start], text[end:s_end])
     )
     return Cues(
         counter_speech=counter,
@@ -57,11 +57,9 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     )
 
 
-def _is_quoted(text: str, start: int, end: int) -> bool:
-    """The span sits inside quotation marks within its sentence."""
-    s_start, s_end = sentence_bounds(text, start)
-    left, right = text[s_start:start], text[end:s_end]
+def _is_quoted(left: str, right: str) -> bool:
+    """The words between ``left`` and ``right`` (the rest of their sentence) sit inside quotation marks."""
     if any(q in left for q in _DOUBLE_QUOTES) and any(q in right for q in _DOUBLE_QUOTES):
         return True
     # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't".
-    return left[-1:] in _SINGLE_QUOTES and left[-1:] != "" and right[:1] in _SINGLE_QUOTES
+    return left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and right[:1] in _SINGLE_QUOTES
