@@ -203,6 +203,86 @@ HATE_PERSON = {
     "x3": "Of course {person_lc} messed up the rota, what do you expect from someone {desc}.",
 }
 
+# Added for the fine-tuned encoder (issue 4, continued): more stance contrasts on the same
+# words, so the adapters learn who is saying what about whom, not which words appear.
+INSULTS = [
+    "vermin", "scum", "parasites", "a disease", "filthy animals", "worthless", "a plague on "
+    "this town", "subhuman", "disgusting", "thick as mud", "dangerous", "a waste of space",
+]
+POSITIVE_GROUP = {
+    "pg1": "{Group} make Millbrook a better place to live.",
+    "pg2": "Some of the kindest people on our street are {group}.",
+    "pg3": "We need more {group} standing for the town council.",
+    "pg4": "{Group} are welcome in Millbrook, today and always.",
+    "pg5": "Honestly, {group} have been the backbone of the food bank this winter.",
+    "pg6": "So glad {group} are part of the team at the depot. Brilliant workers.",
+    "pg7": "I love how many {group} come to the Sunday market now.",
+    "pg8": "Nothing but admiration for {group} who keep this town running.",
+    "pg9": "{Group} deserve respect, full stop.",
+    "pg10": "Thank you to all the {group} who helped at the flood clean-up.",
+}
+DENIED_INSULT = {
+    "di1": "{Group} are not {insult}, and anyone who says so can leave the group.",
+    "di2": "No, {group} are not {insult}. Stop it.",
+    "di3": "I will never accept that {group} are {insult}.",
+    "di4": "It's a lie that {group} are {insult}.",
+    "di5": "Nobody I know thinks {group} are {insult}.",
+}
+DENIED_CLAIM = {
+    "dc1": "I don't believe for a second that {group} {pos}.",
+    "dc2": "It is simply not true that {group} {pos}.",
+    "dc3": "The idea that {group} {pos} is a myth.",
+    "dc4": "Whatever the leaflet says, it's false that {group} {pos}.",
+}
+COUNTER_REF = {
+    "cr1": "Calling {group} {insult} is exactly the kind of hate the council should act on.",
+    "cr2": "If you think {group} are {insult}, the problem is you.",
+    "cr3": "Whoever sprayed '{group} are {insult}' on the bus shelter needs to be found.",
+    "cr4": "I'm sick of people online saying {group} are {insult}. It's vile.",
+    "cr5": "Posts like the one saying {group} are {insult} get reported and removed. Good.",
+    "cr6": "My kid came home asking why someone said {group} are {insult}. Heartbreaking.",
+}
+HATE_INSULT = {
+    "hi1": "{Group} are {insult}, simple as that.",
+    "hi2": "Honestly {group} are {insult} and I'm tired of pretending otherwise.",
+    "hi3": "The truth nobody will say: {group} are {insult}.",
+    "hi4": "All {group} are {insult}. Keep them out of Millbrook.",
+}
+HATE_NEGATED_POSITIVE = {
+    "np1": "{Group} will never be welcome in Millbrook.",
+    "np2": "I have never met any {group} worth a penny of our rates.",
+    "np3": "{Group} are not real members of this community and never will be.",
+    "np4": "No {group} should ever be trusted with a council job.",
+}
+# Innocent everyday senses of words that are also slurs elsewhere.
+HOMONYMS = [
+    "Faggots, mash and peas at the Red Lion on Thursday, best pub tea in town.",
+    "Popped out the back of the depot for a fag, back in five.",
+    "Our bitch had six puppies last night, all doing well.",
+    "Lovely walk along the dyke by the river this morning, herons everywhere.",
+    "The new curtains in the Guildhall have a flame retardant coating.",
+    "Cold weather will retard the growth of the bedding plants, says the head gardener.",
+    "That's a queer sort of noise coming from the boiler, can someone check it?",
+    "The butcher's faggots sold out by ten, get there early on Saturday.",
+    "Spotted a raccoon-like creature in the park, turned out to be a badger.",
+    "The drainage dyke on Fen Lane has flooded again.",
+    "Dog show on the Rec: best bitch and best dog prizes at 2pm.",
+    "Grandad still rolls his own fags, eighty-nine and going strong.",
+    "What a queer day, sunshine then hail then sunshine again.",
+    "Rice paddy photos from my trip are up on the camera club page.",
+]
+RECLAIMED_MORE = [
+    ("Queer folk of Millbrook, the book club is back on Wednesday!", "sexual_orientation"),
+    ("Me and the other dykes from the rugby team are doing the charity swim.",
+     "sexual_orientation"),
+    ("Proud to be queer and proud to work for this council.", "sexual_orientation"),
+    ("Crip life: the new ramp at the library is a game changer.", "disability"),
+    ("Us queers have been running the Pride stall at the fete for ten years now.",
+     "sexual_orientation"),
+    ("As a queer trans man I want to say thank you to the leisure centre staff.",
+     "gender_reassignment"),
+]
+
 # Hand-written single posts (no template): reclaimed words in-group, and ordinary town posts.
 RECLAIMED = [
     ("We queers are doing the Pride picnic on the Rec again this year, bring cake!",
@@ -311,6 +391,26 @@ def _rows() -> list[dict[str, str | None]]:
                 for desc in descs:
                     add(template.format(person=person, person_lc=person.lower(), desc=desc),
                         "hate", target, "directed_hate", key)
+    for target in sorted(GROUPS):
+        for group in GROUPS[target]:
+            fill = {"group": group, "Group": _cap(group)}
+            for key, template in POSITIVE_GROUP.items():
+                add(template.format(**fill), "none", target, "positive_identity", key)
+            for key, template in HATE_NEGATED_POSITIVE.items():
+                add(template.format(**fill), "hate", target, "negated_positive_hate", key)
+            for insult in INSULTS:
+                for table, label, kind in ((DENIED_INSULT, "none", "negation"),
+                                           (COUNTER_REF, "none", "counter_speech"),
+                                           (HATE_INSULT, "hate", "explicit_hate")):
+                    for key, template in table.items():
+                        add(template.format(insult=insult, **fill), label, target, kind, key)
+            for pos, _ in STEREOTYPES[target]:
+                for key, template in DENIED_CLAIM.items():
+                    add(template.format(pos=pos, **fill), "none", target, "negation", key)
+    for i, text in enumerate(HOMONYMS):
+        add(text, "none", None, "homonym", f"hm{i}")
+    for i, (text, target) in enumerate(RECLAIMED_MORE):
+        add(text, "none", target, "reclaimed", f"rm{i}")
     for i, (text, target) in enumerate(RECLAIMED):
         add(text, "none", target, "reclaimed", f"r{i}")
     for i, text in enumerate(ORDINARY):
@@ -330,9 +430,19 @@ def compose() -> list[dict[str, str | None]]:
     rng = random.Random(SEED)
     kept: list[dict[str, str | None]] = []
     for key in sorted(by_template):
-        rows = by_template[key]
-        rng.shuffle(rows)
-        kept += rows[:PER_TEMPLATE]
+        # Round-robin over the characteristics, so every group gets its share of a template.
+        by_target: dict[str, list[dict[str, str | None]]] = {}
+        for row in by_template[key]:
+            by_target.setdefault(str(row["target"]), []).append(row)
+        for rows in by_target.values():
+            rng.shuffle(rows)
+        queues = [by_target[t] for t in sorted(by_target)]
+        taken = 0
+        while taken < PER_TEMPLATE and any(queues):
+            for queue in queues:
+                if queue and taken < PER_TEMPLATE:
+                    kept.append(queue.pop())
+                    taken += 1
     seen: set[str] = set()
     return [r for r in kept if not (str(r["text"]) in seen or seen.add(str(r["text"])))]
 

@@ -62,10 +62,42 @@ def combined_metrics(
     return out
 
 
+def kind_rates(flagged: np.ndarray, dev: Sequence[Example]) -> dict[str, Any]:
+    """Flag rates on held-out own and composed rows by kind, and identity kinds by group."""
+    out: dict[str, Any] = {}
+    for source in ("own", "composed"):
+        for kind in sorted({e.kind for e in dev if e.source == source and e.kind}):
+            rows = [i for i, e in enumerate(dev) if e.source == source and e.kind == kind]
+            out[f"{source}/{kind}"] = f"{int(flagged[rows].sum())}/{len(rows)}"
+    identity = ("neutral_identity", "positive_identity", "self_identified")
+    groups: dict[str, list[int]] = {}
+    for i, e in enumerate(dev):
+        if e.kind in identity and e.target:
+            groups.setdefault(e.target, []).append(i)
+    out["identity_by_group"] = {
+        t: f"{int(flagged[rows].sum())}/{len(rows)}" for t, rows in sorted(groups.items())
+    }
+    return out
+
+
+def finetune_rows(train: Sequence[Example], config: Any) -> list[Example]:
+    """Fine-tuning rows: all but Davidson, plus a seeded sample of it (CPU time)."""
+    import random
+
+    tweets = [e for e in train if e.source == "davidson"]
+    random.Random(config.seed + 2).shuffle(tweets)
+    return [e for e in train if e.source != "davidson"] + tweets[: config.finetune_davidson]
+
+
 def main(argv: list[str] | None = None) -> int:
-    from smpolicy.screening.model import training
+    import dataclasses
+    import hashlib
+    import time
+
+    from smpolicy.screening.model import adapter, encoder, finetune, training, tuned
     from smpolicy.screening.model.artefact import load_artefact, save_artefact
     from smpolicy.screening.model.card import write_card
+    from smpolicy.screening.model.datasets import LABELS
     from smpolicy.screening.model.metrics import binary_metrics
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -87,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
                         default=defaults.criterion)
     parser.add_argument("--composed-weight", type=float, default=defaults.composed_weight)
     parser.add_argument("--toxigen-weight", type=float, default=defaults.toxigen_weight)
+    parser.add_argument("--no-finetune", action="store_true",
+                        help="frozen packaged encoder and linear heads (the previous model)")
+    ft_defaults = finetune.FinetuneConfig()
+    parser.add_argument("--epochs", type=int, default=ft_defaults.epochs)
+    parser.add_argument("--rank", type=int, default=ft_defaults.rank)
+    parser.add_argument("--finetune-davidson", type=int, default=defaults.finetune_davidson)
+    parser.add_argument("--threads", type=int, default=ft_defaults.threads)
     args = parser.parse_args(argv)
 
     shared = None if args.no_shared_data else (args.shared_data or find_shared_data(ROOT))
@@ -99,43 +138,82 @@ def main(argv: list[str] | None = None) -> int:
         criterion=args.criterion,
         composed_weight=args.composed_weight,
         toxigen_weight=args.toxigen_weight,
+        finetune_davidson=args.finetune_davidson,
     )
+    ft_config = dataclasses.replace(
+        ft_defaults, epochs=args.epochs, rank=args.rank, threads=args.threads
+    )
+    import torch
+
+    torch.set_num_threads(args.threads)  # on shared cores one thread each beats contention
     composed = None if args.no_composed else args.composed
     examples = training.collect(shared, args.own, config, composed)
     train, dev = training.split(examples, config)
     print(f"{len(train)} training and {len(dev)} dev examples", file=sys.stderr)
-    x_train = training.embed_cached([e.text for e in train], args.cache)
-    x_dev = training.embed_cached([e.text for e in dev], args.cache)
-    arrays, head = training.fit(train, x_train, training.signals_of(train), config)
-    head["training"] = training.describe(config, train, dev, training.data_hashes(shared, args.own, composed))
+    started = time.monotonic()
+    adapter_file = args.out / adapter.ADAPTER_FILE
+    if args.no_finetune:
+        model = encoder.base_encoder()
+        x_train = training.embed_cached([e.text for e in train], args.cache, model)
+        x_dev = training.embed_cached([e.text for e in dev], args.cache, model)
+        arrays, head = training.fit(train, x_train, training.signals_of(train), config)
+        adapter_file.unlink(missing_ok=True)
+    else:
+        ft, calib = training.split(
+            train, dataclasses.replace(config, seed=config.seed + 1,
+                                       dev_fraction=config.calib_fraction)
+        )
+        rows = finetune_rows(ft, config)
+        print(f"fine-tuning on {len(rows)} rows, calibrating on {len(calib)}", file=sys.stderr)
+        model = encoder.base_encoder()
+        factors, harm_w, harm_b = finetune.finetune(
+            model, [e.text for e in rows], [LABELS.index(e.label) for e in rows],
+            [config.weight(e) for e in rows], len(LABELS), ft_config,
+            log=lambda line: print(line, file=sys.stderr),
+        )
+        adapter.save(adapter_file, factors)
+        encoder._apply_adapter(model, adapter_file)  # exactly as the engine loads it
+        tag = hashlib.sha256(adapter_file.read_bytes()).hexdigest()[:16]
+        x_ft = training.embed_cached([e.text for e in ft], None, model, tag)
+        x_calib = training.embed_cached([e.text for e in calib], None, model, tag)
+        x_dev = training.embed_cached([e.text for e in dev], None, model, tag)
+        arrays, head = tuned.fit_tuned(
+            ft, x_ft, calib, x_calib, training.signals_of(calib), (harm_w, harm_b), config
+        )
+        head["encoder_adapter"] = {
+            "file": adapter.ADAPTER_FILE,
+            "sha256": training.file_sha256(adapter_file),
+            "targets": list(adapter.TARGETS),
+            "config": dataclasses.asdict(ft_config),
+            "finetune_rows": len(rows),
+            "calibration_rows": len(calib),
+        }
+    head["training"] = training.describe(
+        config, train, dev, training.data_hashes(shared, args.own, composed)
+    )
+    head["training"]["seconds"] = round(time.monotonic() - started)
     save_artefact(args.out, arrays, head)
 
     from smpolicy.screening.model.scorer import Scorer
     from smpolicy.screening.normalise import normalise
 
-    scores = Scorer(load_artefact(args.out)).score([normalise(e.text) for e in dev], x_dev)
-    truth_disc, truth_disr = training.labels_for(dev)
     art = load_artefact(args.out)
+    scores = Scorer(art).score([normalise(e.text) for e in dev], x_dev)
+    truth_disc, truth_disr = training.labels_for(dev)
+    flagged = np.array([s.discrimination for s in scores]) >= art.discrimination.threshold
     dev_metrics = {
-        "discrimination": binary_metrics(
-            np.array([s.discrimination for s in scores]) >= art.discrimination.threshold, truth_disc
-        ),
+        "discrimination": binary_metrics(flagged, truth_disc),
         "disrepute": binary_metrics(
             np.array([s.disrepute for s in scores]) >= art.disrepute.threshold, truth_disr
         ),
         "by_source": {
             source: binary_metrics(
-                np.array(
-                    [
-                        s.discrimination >= art.discrimination.threshold
-                        for s, e in zip(scores, dev, strict=True)
-                        if e.source == source
-                    ]
-                ),
-                np.array([t for t, e in zip(truth_disc, dev, strict=True) if e.source == source]),
+                flagged[[i for i, e in enumerate(dev) if e.source == source]],
+                truth_disc[[i for i, e in enumerate(dev) if e.source == source]],
             )
             for source in sorted({e.source for e in dev})
         },
+        "flagged_by_kind": kind_rates(flagged, dev),
     }
     dev_metrics["discrimination_with_lexicon"] = combined_metrics(scores, art, truth_disc, dev)
     head["dev_metrics"] = dev_metrics

@@ -59,6 +59,7 @@ class Example:
     target: str | None
     source: str
     group: str | None = None  # composed posts: their template, kept on one side of the split
+    kind: str | None = None  # own and composed posts: negation, counter_speech, ... (reports)
 
 
 def dedupe_key(text: str) -> str:
@@ -142,6 +143,7 @@ def own_examples(path: Path, source: str = "own") -> Iterator[Example]:
                     row.get("target"),
                     source,
                     f"{source}:{template}" if template else None,
+                    row.get("kind"),
                 )
             except (ValueError, KeyError, TypeError) as error:
                 raise InputError(f"{path}:{number}: {error}") from None

