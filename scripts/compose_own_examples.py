@@ -153,6 +153,10 @@ NEUTRAL_GROUP = {
     "g8": "Proud that Millbrook has welcomed {group} for decades.",
     "g9": "The new community garden was designed with {group} from the estate.",
     "g10": "Talk at the museum tonight on the history of {group} in the town. Free entry.",
+    "g11": '{Group} can get advice on council tax at the Guildhall on Mondays.',
+    "g12": "There's a survey for {group} about the new bus routes, closes Friday.",
+    "g13": 'The housing report has figures on {group} in council homes.',
+    "g14": 'Are there any {group} on the allotment waiting list? Asking for the newsletter.',
 }
 COUNTER = {
     "c1": "Someone on the town Facebook page wrote that {group} {pos}. Reported it, that "
@@ -164,6 +168,14 @@ COUNTER = {
     "c4": "My grandad used to say {group} {pos}. He was wrong, and I told him so.",
     "c5": "Saying {group} {pos} isn't 'just an opinion', it's prejudice. Do better, Millbrook.",
     "c6": "Stop spreading the lie that {group} {pos}. It hurts people we work with.",
+    "c7": 'Reported a comment claiming {group} {pos}. The moderators took it down within the hour.',
+    "c8": 'Shame on whoever put leaflets through doors saying {group} {pos}.',
+    "c9": "My neighbour told me {group} {pos}. I said that's bigotry and walked off.",
+    "c10": "Anyone claiming {group} {pos} should read the council's own equality report.",
+    "c11": 'People who say {group} {pos} are spreading hate, plain and simple.',
+    "c12": 'The councillor who suggested {group} {pos} should apologise or resign.',
+    "c13": 'Overheard someone at the post office say {group} {pos}. Nobody in the queue agreed.',
+    "c14": "'{Group} {pos}' is exactly the nonsense the youth club is trying to stamp out.",
 }
 COUNTER_SLUR = {
     "q1": "A lad shouted '{slur}' at {person_lc} outside the Co-op. That's a hate crime and "
@@ -196,6 +208,13 @@ HATE_PLAIN = {
     "p5": "The sooner {group} leave Millbrook the better for all of us.",
     "p6": "Don't hire {group} at the depot. More trouble than they're worth.",
     "p7": "Ban {group} from the swimming pool, it's disgusting sharing water with them.",
+    "p8": '{Group} disgust me.',
+    "p9": "I can't stand {group}, never could.",
+    "p10": '{Group} are the reason this town is going downhill.',
+    "p11": 'We should stop {group} moving onto our estate.',
+    "p12": 'Honestly, {group} make me sick.',
+    "p13": 'Get rid of {group}, the lot of them.',
+    "p14": "{Group} don't belong in Millbrook.",
 }
 HATE_PERSON = {
     "x1": "{person} is {desc}, which explains why they're useless at everything.",
@@ -220,6 +239,10 @@ POSITIVE_GROUP = {
     "pg8": "Nothing but admiration for {group} who keep this town running.",
     "pg9": "{Group} deserve respect, full stop.",
     "pg10": "Thank you to all the {group} who helped at the flood clean-up.",
+    "pg11": '{Group} are amazing, and Millbrook is lucky to have them.',
+    "pg12": 'Really proud of the {group} on our staff.',
+    "pg13": '{Group} bring so much to this town.',
+    "pg14": "Couldn't run the carnival without {group} volunteering every year.",
 }
 DENIED_INSULT = {
     "di1": "{Group} are not {insult}, and anyone who says so can leave the group.",
@@ -227,6 +250,11 @@ DENIED_INSULT = {
     "di3": "I will never accept that {group} are {insult}.",
     "di4": "It's a lie that {group} are {insult}.",
     "di5": "Nobody I know thinks {group} are {insult}.",
+    "di6": "{Group} aren't {insult}. They're our neighbours.",
+    "di7": 'Let me be clear: {group} are in no way {insult}.',
+    "di8": "I don't think {group} are {insult}, and I never have.",
+    "di9": "None of the {group} I've met are {insult}.",
+    "di10": '{Group} are not and never have been {insult}.',
 }
 DENIED_CLAIM = {
     "dc1": "I don't believe for a second that {group} {pos}.",
@@ -241,12 +269,22 @@ COUNTER_REF = {
     "cr4": "I'm sick of people online saying {group} are {insult}. It's vile.",
     "cr5": "Posts like the one saying {group} are {insult} get reported and removed. Good.",
     "cr6": "My kid came home asking why someone said {group} are {insult}. Heartbreaking.",
+    "cr7": "Someone scrawled '{group} are {insult}' on the underpass. The council painted over it.",
+    "cr8": "Describing {group} as {insult} is not banter, it's abuse.",
+    "cr9": "A man on the bus shouted that {group} are {insult}. I wish I'd said something.",
+    "cr10": "You don't get to call {group} {insult} and then claim it was a joke.",
+    "cr11": 'The comments calling {group} {insult} have been passed to the police.',
+    "cr12": 'Anyone who calls {group} {insult} will be removed from this page.',
+    "cr13": 'Ashamed that someone at the depot called {group} {insult} in front of the apprentices.',
+    "cr14": "Please don't share the post saying {group} are {insult}. Report it instead.",
 }
 HATE_INSULT = {
     "hi1": "{Group} are {insult}, simple as that.",
     "hi2": "Honestly {group} are {insult} and I'm tired of pretending otherwise.",
     "hi3": "The truth nobody will say: {group} are {insult}.",
     "hi4": "All {group} are {insult}. Keep them out of Millbrook.",
+    "hi5": "Let's face it, {group} are {insult}.",
+    "hi6": 'Everyone on the estate knows {group} are {insult}.',
 }
 HATE_NEGATED_POSITIVE = {
     "np1": "{Group} will never be welcome in Millbrook.",
@@ -419,7 +457,7 @@ def _rows() -> list[dict[str, str | None]]:
 
 
 # Rows kept per (kind, template): enough variety without one template swamping the rest.
-PER_TEMPLATE = 40
+PER_TEMPLATE = 30
 
 
 def compose() -> list[dict[str, str | None]]:

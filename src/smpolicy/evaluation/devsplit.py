@@ -30,6 +30,17 @@ def evaluate_dev(
     for source in sorted({e.source for e in dev}):
         rows = [i for i, e in enumerate(dev) if e.source == source]
         lines.append(f"  {source:<8} {_fmt(binary_metrics(flagged[rows], truth[rows]))}")
+    lines.append("Flagged, by kind (own and composed posts; held-out templates):")
+    kinds = sorted({(e.source, e.kind, e.label) for e in dev if e.kind})
+    for source, kind, label in kinds:
+        rows = [i for i, e in enumerate(dev) if (e.source, e.kind, e.label) == (source, kind, label)]
+        lines.append(f"  {source}/{kind} ({label}): {int(flagged[rows].sum())}/{len(rows)}")
+    identity = ("neutral_identity", "positive_identity", "self_identified")
+    groups = sorted({e.target for e in dev if e.kind in identity and e.target})
+    lines.append("Neutral, positive and self-identifying posts flagged, by characteristic:")
+    for group in groups:
+        rows = [i for i, e in enumerate(dev) if e.kind in identity and e.target == group]
+        lines.append(f"  {group}: {int(flagged[rows].sum())}/{len(rows)}")
     return "\n".join(lines)
 
 

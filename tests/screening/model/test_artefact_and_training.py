@@ -26,6 +26,15 @@ def test_the_shipped_artefact_loads_without_a_network(screener):
     assert "discrimination" not in screener.registry.names()  # superseded, never doubled
 
 
+def test_the_engine_encoder_carries_the_fine_tuned_adapter(screener):
+    from smpolicy.screening.model.encoder import base_encoder, embed
+
+    text = ["Nobody on the estate thinks deaf people are a burden."]
+    tuned, base = embed(text), embed(text, model=base_encoder())
+    assert tuned.shape == base.shape == (1, 384)
+    assert float(tuned @ base.T) < 0.9999  # the merge moved the weights
+
+
 def test_a_damaged_artefact_is_a_clear_error(tmp_path):
     (tmp_path / "head.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(DetectorError, match="cannot load the classifier artefact"):
@@ -95,3 +104,8 @@ def test_training_on_a_handful_of_examples_writes_a_loadable_artefact(screener, 
     assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Model card")
     assert np.isfinite(artefact.discrimination.coef).all()
     assert out != ARTEFACT_DIR
+    from smpolicy.screening.model import adapter
+
+    factors = adapter.load(out / adapter.ADAPTER_FILE)  # the fine-tuned part was written too
+    assert factors["a0"].dtype == np.float16
+    assert json.loads((out / "head.json").read_text())["encoder_adapter"]["sha256"]

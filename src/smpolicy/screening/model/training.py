@@ -102,9 +102,15 @@ def split(
     loose = [i for i, e in enumerate(examples) if e.group is None]
     rng.shuffle(loose)
     in_dev = set(loose[: int(len(loose) * config.dev_fraction)])
-    groups = sorted({e.group for e in examples if e.group is not None})
-    rng.shuffle(groups)
-    dev_groups = set(groups[: round(len(groups) * config.dev_fraction)])
+    # Templates are held out kind by kind (at least one of each kind that has two or more),
+    # so the dev split measures every kind of post, negation and counter-speech included.
+    kind_of = {e.group: e.kind or "" for e in examples if e.group is not None}
+    dev_groups: set[str] = set()
+    for kind in sorted(set(kind_of.values())):
+        groups = sorted(g for g, k in kind_of.items() if k == kind)
+        rng.shuffle(groups)
+        count = max(1, round(len(groups) * config.dev_fraction)) if len(groups) > 1 else 0
+        dev_groups.update(groups[:count])
     in_dev |= {i for i, e in enumerate(examples) if e.group in dev_groups}
     train = [e for i, e in enumerate(examples) if i not in in_dev]
     dev = [e for i, e in enumerate(examples) if i in in_dev]
