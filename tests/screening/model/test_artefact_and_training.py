@@ -32,7 +32,7 @@ def test_the_engine_encoder_carries_the_fine_tuned_adapter(screener):
     text = ["Nobody on the estate thinks deaf people are a burden."]
     tuned, base = embed(text), embed(text, model=base_encoder())
     assert tuned.shape == base.shape == (1, 384)
-    assert float(tuned @ base.T) < 0.9999  # the merge moved the weights
+    assert float((tuned @ base.T)[0, 0]) < 0.9999  # the merge moved the weights
 
 
 def test_a_damaged_artefact_is_a_clear_error(tmp_path):

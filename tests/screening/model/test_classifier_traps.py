@@ -61,6 +61,16 @@ def test_hostility_the_lexicon_has_no_words_for_is_discrimination(screener):
         assert findings[0].target == target
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: a stereotype told as an anecdote")
 def test_a_stereotype_told_as_a_fact_about_market_day_is_discrimination(screener):
     assert discrimination(screener, "Romanians only come here to pick pockets on market day")
+
+
+def test_denying_an_insult_without_a_lexicon_word_is_not_discrimination(screener):
+    # the cue gate cannot help here (no lexicon hit): the fine-tuned encoder must read the "not"
+    assert not discrimination(
+        screener, "Nobody on our street thinks the Polish families are lazy or dishonest."
+    )
+
+
+def test_speaking_warmly_of_a_group_is_not_discrimination(screener):
+    assert not discrimination(screener, "The deaf club has made the Arts Centre a better place.")
