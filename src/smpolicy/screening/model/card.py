@@ -57,7 +57,7 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         f"dev split (held out, never fitted on): {training.get('dev_size', '?')}",
         f"- Lexicon present at training time (combined dev metrics): {head.get('lexicon_features')}",
         f"- Training time: {training.get('seconds', '?')} s; encoder adapter: "
-        f"`{json.dumps(head.get('encoder_adapter', None))}`",
+        f"`{json.dumps(head.get('encoder_adapter'))}`",
         "",
         "## Decision thresholds (chosen on held-out training data, criterion below)",
         "",
