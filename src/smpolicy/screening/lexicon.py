@@ -22,6 +22,9 @@ from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
+# libyaml's safe loader when PyYAML was built with it (its wheels are): the same documents,
+# read ten times faster than the pure-Python one, which cost ~0.1 s of every ``check`` run.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
 
 
@@ -29,7 +32,7 @@ SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
 def load_lexicon(name: str) -> dict[str, Any]:
     """The parsed lexicon ``lexicons/<name>.yaml`` (cached: read once per process)."""
     with (LEXICON_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
+        document = yaml.load(handle, Loader=SAFE_LOADER)
     if not isinstance(document, dict):
         raise ValueError(f"lexicon {name} must be a mapping")
     return document
