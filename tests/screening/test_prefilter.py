@@ -10,7 +10,7 @@ import pytest
 
 from smpolicy.screening.detectors import bullying, confidentiality, discrimination, disrepute
 from smpolicy.screening.normalise import normalise
-from smpolicy.screening.prefilter import GatedPattern, required_literals
+from smpolicy.screening.prefilter import GatedList, GatedPattern, required_literals
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_patterns_without_a_useful_literal_are_never_gated(pattern):
 
 
 def _all_patterns():
-    patterns = [t.pattern for t in discrimination._lexicon().templates]
+    patterns = [t.pattern for _, t in discrimination._lexicon().templates]
     patterns += [bullying._patterns().direct_insult, bullying._patterns().colleague_insult]
     patterns += [p for p, _ in bullying._patterns().mocking]
     lexicon = disrepute._lexicon()
@@ -55,3 +55,19 @@ def test_gated_patterns_find_exactly_what_the_plain_regex_finds():
             assert [m.span() for m in pattern.finditer(text)] == [
                 m.span() for m in re.finditer(pattern.regex, text)
             ]
+
+
+def test_a_gated_list_offers_in_order_exactly_the_patterns_that_may_match():
+    items = [
+        (GatedPattern(r"pulled a sickie"), "sickie"),
+        (GatedPattern(r"\d+"), "digits, never gated"),
+        (GatedPattern(r"off the record"), "record"),
+        (GatedPattern(r"hungover"), "hungover"),
+    ]
+    gated = GatedList(items)
+    assert [value for _, value in gated.open_for("hungover and off the record")] == [
+        "digits, never gated", "record", "hungover"]
+    assert [value for _, value in gated.open_for("nothing here")] == ["digits, never gated"]
+    for text in ("pulled a sickie at 4", "hungover", "quiet day"):
+        offered = {value for _, value in gated.open_for(text)}
+        assert {value for pattern, value in items if pattern.regex.search(text)} <= offered

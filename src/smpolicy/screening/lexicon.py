@@ -78,18 +78,21 @@ class TermIndex:
         hits: dict[tuple[int, int], TermHit] = {}
         for last, (length, term, data) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if (start and _word_char(text[start - 1])) or (end < size and text[end].isalnum()):
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before in "'’":  # the term starts inside a word
+                    continue
+            if end < size and text[end].isalnum():
                 continue
-            hits.setdefault((start, end), TermHit(start, end, term, data))
-        return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
+            if (start, end) not in hits:
+                hits[start, end] = TermHit(start, end, term, data)
+        if len(hits) < 2:
+            return list(hits.values())
+        return [hits[span] for span in sorted(hits)]
 
     def first(self, post: NormalisedText) -> TermHit | None:
         hits = self.find(post)
         return hits[0] if hits else None
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char in "'’"
 
 
 _TERM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # terms may hold digits: "u9s", "under 10s"

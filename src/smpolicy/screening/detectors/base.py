@@ -8,7 +8,7 @@ from typing import Protocol, runtime_checkable
 
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedList, GatedPattern
 
 
 @runtime_checkable
@@ -71,6 +71,7 @@ class PatternDetector(BaseDetector):
         self.category = category
         self.clause = clause
         self.patterns = tuple(patterns)
+        self._gated = GatedList([(pattern.regex, pattern) for pattern in self.patterns])
 
     @classmethod
     def from_lexicon(cls, name: str, category: Category, clause: str, lexicon: str) -> PatternDetector:
@@ -87,8 +88,8 @@ class PatternDetector(BaseDetector):
         from smpolicy.screening.cues import cues_for
 
         findings = []
-        for pattern in self.patterns:
-            for match in pattern.regex.finditer(post.text):
+        for _, pattern in self._gated.open_for(post.text):
+            for match in pattern.regex.regex.finditer(post.text):
                 score = pattern.score
                 if cues_for(post.text, match.start(), match.end()).negated:
                     score *= self.negation_factor
