@@ -8,9 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from smpolicy.screening.detectors import bullying, confidentiality, discrimination, disrepute
+from smpolicy.screening.detectors import (
+    bullying,
+    conduct,
+    confidentiality,
+    discrimination,
+    disrepute,
+    profile_details,
+    threats,
+)
 from smpolicy.screening.normalise import normalise
-from smpolicy.screening.prefilter import GatedList, GatedPattern, required_literals
+from smpolicy.screening.prefilter import (
+    GatedList,
+    GatedPattern,
+    required_conjunctions,
+    required_literals,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,13 +55,16 @@ def _all_patterns():
     patterns += [lexicon.arguing, lexicon.disagreeing, lexicon.entity_roles]
     conf = confidentiality._patterns()
     patterns += [conf.markers, conf.hr, conf.sensitive, conf.date_of_birth]
+    patterns += [p for p, _ in threats._patterns()] + [threats._TRIGGERS]
+    for build in (conduct.build, profile_details.build):
+        patterns += [p.regex for p in build(None).patterns]
     return patterns
 
 
 def test_gated_patterns_find_exactly_what_the_plain_regex_finds():
     path = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
     texts = [normalise(json.loads(line)["text"]).text for line in path.read_text(encoding="utf-8").splitlines()]
-    gated = [p for p in _all_patterns() if p.literals is not None]
+    gated = [p for p in _all_patterns() if p.literals is not None or p.needs]
     assert len(gated) > 10
     for pattern in gated:
         for text in texts:
@@ -71,3 +87,26 @@ def test_a_gated_list_offers_in_order_exactly_the_patterns_that_may_match():
     for text in ("pulled a sickie at 4", "hungover", "quiet day"):
         offered = {value for _, value in gated.open_for(text)}
         assert {value for pattern, value in items if pattern.regex.search(text)} <= offered
+
+
+def test_a_phrase_needs_one_word_from_each_required_part():
+    regex = r"(?<![a-z])(?:my|our) (?:manager|supervisor) is (?:a )?(?:clown|joke)"
+    assert required_conjunctions(regex) == (
+        (frozenset({"manager", "supervisor"}), frozenset({" is "}), frozenset({"clown", "joke"})),
+    )  # "my|our" is too short to be worth a test
+    pattern = GatedPattern(regex)
+    assert pattern.may_match("my manager is a clown")
+    assert not pattern.may_match("the manager was lovely")
+    assert not pattern.may_match("what a joke of a day it is ")
+
+
+def test_alternatives_keep_each_branch_s_own_conjunction():
+    assert required_conjunctions(r"foo(?:bar)?baz|quux") == (
+        (frozenset({"foo"}), frozenset({"baz"})), (frozenset({"quux"}),))
+    pattern = GatedPattern(r"foo(?:bar)?baz|quux")
+    assert pattern.may_match("foo and baz") and pattern.may_match("quux")
+    assert not pattern.may_match("foo alone") and not pattern.may_match("baz alone")
+
+
+def test_case_insensitive_groups_give_no_condition():
+    assert required_conjunctions(r"(?i:council)") is None

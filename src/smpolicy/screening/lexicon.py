@@ -2,7 +2,7 @@
 
 A lexicon is a YAML file under ``screening/lexicons/``. Terms are matched as whole words of the
 normalised text (so "Scunthorpe" never matches) by an Aho-Corasick automaton: one pass over the
-post, whatever the size of the lexicon. Templates that need word order are regular expressions,
+post for every lexicon and every regex gate together (``scan``). Templates that need word order are regular expressions,
 compiled once and gated by ``prefilter``.
 """
 
@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import yaml
 
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.scan import SHARED, TermHit, scan
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 # libyaml's safe loader when PyYAML was built with it (its wheels are): the same documents,
@@ -38,60 +37,37 @@ def load_lexicon(name: str) -> dict[str, Any]:
     return document
 
 
-@dataclass(frozen=True, slots=True)
-class TermHit:
-    start: int
-    end: int
-    term: str
-    data: Any
-
-
 class TermIndex:
-    """Whole-word lookup of single- and multi-word terms in one C pass (Aho-Corasick).
+    """Whole-word lookup of single- and multi-word terms, in the one shared scan of a post.
 
     Each term is stored with its spelling variants: a plural "s"/"es", a hyphen or a curly
     apostrophe for a space or a straight one, and each of its letters doubled once (so the
     normaliser's "stuupid", cut down from "stuuuupid", still finds "stupid"; "con" never finds
     "coon"). A match counts only at word boundaries; "'s" after it is allowed. Words are
-    separated by single spaces, as in the normalised text of most posts.
+    separated by single spaces, as in the normalised text of most posts. Every index's
+    variants live in one automaton with the regex gates (``scan``): a post is read once for all.
     """
 
     def __init__(self, terms: dict[str, Any]) -> None:
-        self._automaton = ahocorasick.Automaton()
+        variants: dict[str, tuple[str, Any]] = {}
         for term, data in terms.items():
             words = _TERM_WORD.findall(term.lower())
             if not words:
                 continue
             for variant in _variants(words):
-                if variant not in self._automaton:
-                    self._automaton.add_word(variant, (len(variant), term, data))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+                variants.setdefault(variant, (term, data))
+        self._ident = SHARED.add_lexicon(variants) if variants else None
 
     def find(self, post: NormalisedText) -> list[TermHit]:
         """Every occurrence of a term, in text order."""
-        if self._empty:
+        if self._ident is None:
             return []
-        text = post.text
-        size = len(text)
-        hits: dict[tuple[int, int], TermHit] = {}
-        for last, (length, term, data) in self._automaton.iter(text):
-            start, end = last - length + 1, last + 1
-            if start:
-                before = text[start - 1]
-                if before.isalnum() or before in "'’":  # the term starts inside a word
-                    continue
-            if end < size and text[end].isalnum():
-                continue
-            if (start, end) not in hits:
-                hits[start, end] = TermHit(start, end, term, data)
-        if len(hits) < 2:
-            return list(hits.values())
-        return [hits[span] for span in sorted(hits)]
+        return list(scan(post.text).terms.get(self._ident, ()))
 
     def first(self, post: NormalisedText) -> TermHit | None:
-        hits = self.find(post)
+        if self._ident is None:
+            return None
+        hits = scan(post.text).terms.get(self._ident)
         return hits[0] if hits else None
 
 

@@ -6,19 +6,18 @@ strings such that any match must contain one of them (the idea behind RE2's pref
 ``in`` tests on the text then skip the regex for most posts. The condition is only ever
 necessary, never sufficient: when it holds, the regex still decides.
 
-All gated patterns share one Aho-Corasick automaton (pyahocorasick), so a post's text is
-scanned once, in C, for every literal of every pattern; each gate is then a set test.
+All gates share one Aho-Corasick automaton with the lexicons (``scan``), so a post's text is
+scanned once, in C, for every literal of every pattern; each gate is then one bit of an integer.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
-import ahocorasick
+from smpolicy.screening.scan import SHARED, scan
 
 MIN_USEFUL = 3  # a literal shorter than this would let nearly every post through
 
@@ -78,49 +77,103 @@ def _element(op, av) -> set[str] | None:
     return None
 
 
-class _Literals:
-    """Every gate's literals in one automaton, rebuilt when a new pattern adds literals.
+# A conjunction is a tuple of literal sets, each of which a match must hit; a pattern's condition
+# is a few such conjunctions, one of which holds ("disjunctive normal form").
+Conjunction = tuple[frozenset[str], ...]
+MAX_ALTERNATIVES = 16  # past this many alternatives an element's condition is its literal union
 
-    Each gate owns one bit; the automaton maps a literal to the bits of the gates it opens, so
-    one scan of a post gives, as one integer, every gate that post opens.
+
+def required_conjunctions(pattern: str) -> tuple[Conjunction, ...] | None:
+    """Alternatives of literal-set conjunctions, one of which every match satisfies.
+
+    Sharper than ``required_literals``: for "{colleague} is a {insult}" the single set can only
+    be the colleague words (or the insults), while every match holds one of each. Literal sets
+    shorter than ``MIN_USEFUL`` are left out of a conjunction (which only weakens it); None when
+    some alternative keeps no set at all.
     """
-
-    def __init__(self) -> None:
-        self.masks: dict[str, int] = {}
-        self.gates = 0
-        self.automaton: ahocorasick.Automaton | None = None
-
-    def add(self, literals: frozenset[str]) -> int:
-        """A new gate for ``literals``; returns its bit."""
-        bit = 1 << self.gates
-        self.gates += 1
-        for literal in literals:
-            self.masks[literal] = self.masks.get(literal, 0) | bit
-        self.automaton = None
-        open_gates.cache_clear()
-        return bit
-
-    def scan(self, text: str) -> int:
-        if self.automaton is None:
-            automaton = ahocorasick.Automaton()
-            for word, mask in self.masks.items():
-                automaton.add_word(word, mask)
-            automaton.make_automaton()
-            self.automaton = automaton
-        opened = 0
-        if self.masks:
-            for _, mask in self.automaton.iter(text):
-                opened |= mask
-        return opened
+    try:
+        parsed = _parser.parse(pattern, 0)
+    except re.error:
+        return None
+    alternatives = []
+    for conjunction in _dnf(list(parsed)):
+        useful = tuple(dict.fromkeys(
+            frozenset(literals) for literals in conjunction
+            if min(len(literal) for literal in literals) >= MIN_USEFUL
+        ))
+        if not useful:
+            return None
+        alternatives.append(useful)
+    return tuple(dict.fromkeys(alternatives)) or None
 
 
-_LITERALS = _Literals()
+_TRUE: list[list[set[str]]] = [[]]  # no condition: one alternative, nothing required
 
 
-@lru_cache(maxsize=4096)
+def _dnf(items: list) -> list[list[set[str]]]:
+    """The condition on a sequence: each element's alternatives, crossed."""
+    result: list[list[set[str]]] = [[]]
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            result = [[*conjunction, {run}] for conjunction in result]
+            run = ""
+        element = _dnf_element(op, av)
+        if element is _TRUE:
+            continue
+        if len(result) * len(element) > MAX_ALTERNATIVES:
+            union = _element(op, av)
+            if not union:
+                continue
+            element = [[union]]
+        result = [left + right for left in result for right in element]
+    if run:
+        result = [[*conjunction, {run}] for conjunction in result]
+    return result
+
+
+def _dnf_element(op, av) -> list[list[set[str]]]:
+    if op is c.BRANCH:
+        alternatives: list[list[set[str]]] = []
+        for branch in av[1]:
+            found = _dnf(list(branch))
+            if any(not conjunction for conjunction in found):
+                return _TRUE  # a branch without any condition: the whole choice has none
+            alternatives.extend(found)
+        if all(len(conjunction) == 1 for conjunction in alternatives):
+            # Plain words or phrases: one set, any of which will do ("idiot|moron").
+            return [[set().union(*(conjunction[0] for conjunction in alternatives))]]
+        if len(alternatives) <= MAX_ALTERNATIVES:
+            return alternatives
+        union = _element(op, av)  # too many: each branch's best set, joined
+        return [[union]] if union else _TRUE
+    if op is c.SUBPATTERN:
+        _, add_flags, _, sub = av
+        if add_flags & re.IGNORECASE:  # "(?i:...)": its literals may appear in any case
+            return _TRUE
+        return _dnf(list(sub))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        minimum, _, item = av
+        return _dnf(list(item)) if minimum >= 1 else _TRUE
+    return _TRUE
+
+
+_SET_BITS: dict[frozenset[str], int] = {}
+
+
+def _set_bit(literals: frozenset[str]) -> int:
+    """The gate bit of one literal set, shared by every pattern that requires the same set."""
+    if literals not in _SET_BITS:
+        _SET_BITS[literals] = SHARED.add_gate(literals)
+    return _SET_BITS[literals]
+
+
 def open_gates(text: str) -> int:
-    """The bits of every gate whose literals occur in ``text`` (cached: every detector asks)."""
-    return _LITERALS.scan(text)
+    """The bits of every gate whose literals occur in ``text`` (one shared, cached scan)."""
+    return scan(text).gates
 
 
 class GatedPattern:
@@ -128,9 +181,11 @@ class GatedPattern:
 
     ``bit`` is the gate's bit in ``open_gates`` (0 for a pattern without a gate, which always
     runs); a detector with many patterns can test them all against one ``open_gates`` value.
+    ``needs`` sharpens the gate: masks of literal sets of which, for one mask, all must occur
+    (``required_conjunctions``); empty when there is nothing sharper to test.
     """
 
-    __slots__ = ("bit", "literals", "regex")
+    __slots__ = ("bit", "literals", "needs", "regex")
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
@@ -138,14 +193,36 @@ class GatedPattern:
         if literals is not None and (self.regex.flags & re.IGNORECASE or any(x != x.lower() for x in literals)):
             literals = None  # the gate tests lower-case text only
         self.literals = literals
-        self.bit = _LITERALS.add(literals) if literals is not None else 0
+        self.bit = SHARED.add_gate(literals) if literals is not None else 0
+        self.needs = self._needs()
+
+    def _needs(self) -> tuple[int, ...]:
+        if self.regex.flags & re.IGNORECASE:
+            return ()
+        alternatives = required_conjunctions(self.regex.pattern)
+        if alternatives is None or any(
+            literal != literal.lower()
+            for conjunction in alternatives for literals in conjunction for literal in literals
+        ):
+            return ()
+        if self.literals is not None and alternatives == ((self.literals,),):
+            return ()  # no sharper than the single set
+        needs = []
+        for conjunction in alternatives:
+            need = 0
+            for literals in conjunction:
+                need |= _set_bit(literals)
+            needs.append(need)
+        return tuple(needs)
 
     def may_match(self, text: str) -> bool:
-        return not self.bit or bool(self.bit & open_gates(text))
+        return self.open_in(open_gates(text))
 
     def open_in(self, gates: int) -> bool:
         """Whether this pattern may match a text whose ``open_gates`` value is ``gates``."""
-        return not self.bit or bool(self.bit & gates)
+        if self.bit and not self.bit & gates:
+            return False
+        return not self.needs or any(gates & need == need for need in self.needs)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, *args) if self.may_match(text) else iter(())
@@ -179,7 +256,8 @@ class GatedList:
 
     def open_for(self, text: str) -> list:
         """The ``(pattern, value)`` items whose gates ``text`` opens, in their given order."""
-        gates = open_gates(text) & self._mask
+        opened = open_gates(text)
+        gates = opened & self._mask
         if not gates and not self._always:
             return []
         chosen = list(self._always)
@@ -190,4 +268,4 @@ class GatedList:
             gates ^= low
         chosen.sort()
         items = self._items
-        return [items[i] for i in chosen]
+        return [items[i] for i in chosen if items[i][0].open_in(opened)]
