@@ -44,6 +44,12 @@ class Screener:
         """Whether forked worker processes may share this screener (no detector holds threads)."""
         return all(getattr(detector, "parallel_safe", True) for detector in self.registry)
 
+    def warm_up(self) -> None:
+        """Build what detectors build on first use (lexicons, regexes, automata), e.g. before forking."""
+        # Words that reach every lazily built part: threats, personal data, links, lexicons.
+        self.check_batch(["Warm-up: the council's manager is useless, he would kill time; call 01234 "
+                          "567890, see www.example.com, Mr Smith at 4 Bell Street SP7 8AA."])
+
     def check(self, text: str) -> Result:
         """Screen one post; raises InputError for text that cannot be screened."""
         return self.check_batch([text])[0]

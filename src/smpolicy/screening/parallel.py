@@ -1,7 +1,8 @@
 """Screening batches in forked worker processes that share the parent's loaded detectors.
 
-Forking after the detectors are loaded means each worker starts with the lexicons, automata
-and registers already in memory (copy-on-write) instead of loading them again. Results come back
+Forking after the detectors are loaded (and warmed up: most build their lexicons, regexes and
+the shared automaton on first use) means each worker starts with all of it already in memory
+(copy-on-write) instead of building it again. Results come back
 in input order. A screener whose detectors hold native threads (the learned classifier) is
 never forked: ``Screener.parallel_safe`` is False and the batches run in this process.
 """
@@ -36,6 +37,7 @@ def map_batches(
         return
     global _SCREENER
     _SCREENER = screener
+    screener.warm_up()  # build lexicons and automata once, here, for every worker to share
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(partial(_in_worker, work), batches, chunksize=1)
 

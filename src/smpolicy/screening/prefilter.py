@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -22,13 +23,21 @@ from smpolicy.screening.scan import SHARED, scan
 MIN_USEFUL = 3  # a literal shorter than this would let nearly every post through
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Literals one of which every match must contain; None when no useful set exists."""
+@lru_cache(maxsize=4)
+def _parse(pattern: str) -> list | None:
+    """The parse tree of ``pattern`` (both conditions read it: parsed once)."""
     try:
-        parsed = _parser.parse(pattern, 0)
+        return list(_parser.parse(pattern, 0))
     except re.error:
         return None
-    found = _sequence(list(parsed))
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match must contain; None when no useful set exists."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    found = _sequence(parsed)
     if not found or min(len(literal) for literal in found) < MIN_USEFUL:
         return None
     return frozenset(found)
@@ -91,12 +100,11 @@ def required_conjunctions(pattern: str) -> tuple[Conjunction, ...] | None:
     shorter than ``MIN_USEFUL`` are left out of a conjunction (which only weakens it); None when
     some alternative keeps no set at all.
     """
-    try:
-        parsed = _parser.parse(pattern, 0)
-    except re.error:
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     alternatives = []
-    for conjunction in _dnf(list(parsed)):
+    for conjunction in _dnf(parsed):
         useful = tuple(dict.fromkeys(
             frozenset(literals) for literals in conjunction
             if min(len(literal) for literal in literals) >= MIN_USEFUL
