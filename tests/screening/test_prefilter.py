@@ -19,10 +19,12 @@ from smpolicy.screening.detectors import (
 )
 from smpolicy.screening.normalise import normalise
 from smpolicy.screening.prefilter import (
+    GatedAlternation,
     GatedList,
     GatedPattern,
     required_conjunctions,
     required_literals,
+    split_alternatives,
 )
 
 
@@ -110,3 +112,24 @@ def test_alternatives_keep_each_branch_s_own_conjunction():
 
 def test_case_insensitive_groups_give_no_condition():
     assert required_conjunctions(r"(?i:council)") is None
+
+
+def test_alternatives_are_cut_only_at_the_top_level():
+    assert split_alternatives(r"(?:a|b)c|[|x]y|\|z|(?P<n>q(?:r|s))") == [
+        "(?:a|b)c", "[|x]y", "\\|z", "(?P<n>q(?:r|s))"]
+    assert split_alternatives(r"[]|]abc|def") == ["[]|]abc", "def"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?:\bsacked\b)|(?:sacked on the spot)|(?:off the record)", "he was sacked on the spot, off the record"),
+        (r"(?:abcd)|(?:bcde)|(?:cdef)", "abcdef bcdef cdefabcd"),  # overlaps: leftmost wins
+        (r"(?:first one)|(?:first one and more)", "the first one and more"),  # a tie: first alternative
+        (r"(?<![a-z])(?:stupid manager)(?![a-z])|(?:manager is useless)", "xstupid manager is useless"),
+    ],
+)
+def test_a_gated_alternation_finds_what_the_whole_regex_finds(pattern, text):
+    alternation = GatedAlternation(pattern)
+    assert alternation._parts is not None
+    assert [m.span() for m in alternation.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]

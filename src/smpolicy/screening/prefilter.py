@@ -277,3 +277,83 @@ class GatedList:
         chosen.sort()
         items = self._items
         return [items[i] for i in chosen if items[i][0].open_in(opened)]
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """``pattern`` cut at its top-level ``|`` (outside groups, classes and escapes)."""
+    pieces, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":  # a "]" right after "[" or "[^" is a literal
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(pattern[start:])
+    return pieces
+
+
+class GatedAlternation(GatedPattern):
+    """A top-level alternation ("a|b|c") whose alternatives are gated one by one.
+
+    ``finditer`` yields exactly the spans the whole regex would (the leftmost match; at one
+    position, the first alternative that matches there), but runs only the alternatives whose
+    own literals the text holds: a post that opens one of fifteen alternatives pays for one.
+    The matches come from the alternatives' own regexes, so read their spans and ``group()``,
+    not the pattern's numbered or named groups (which is why this is a separate class).
+    """
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        pieces = split_alternatives(pattern)
+        parts = [GatedPattern(piece) for piece in pieces] if len(pieces) > 1 else []
+        # Every alternative needs a literal: one that could match the empty string (or that
+        # had to run on every post anyway) would gain nothing and complicate the merge.
+        usable = (
+            "|".join(pieces) == pattern
+            and not self.regex.flags & ~re.UNICODE
+            and all(part.bit or part.needs for part in parts)
+        )
+        self._parts = GatedList([(part, None) for part in parts]) if parts and usable else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        if args or self._parts is None:
+            return super().finditer(text, *args)
+        if not self.may_match(text):
+            return iter(())
+        return _leftmost_first(text, [part.regex for part, _ in self._parts.open_for(text)])
+
+
+def _leftmost_first(text: str, regexes: list[re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches ``re.finditer("|".join(regexes), text)`` would give."""
+    pending = [regex.search(text) for regex in regexes]
+    position = 0
+    while True:
+        best = -1
+        for i, match in enumerate(pending):
+            if match is not None and match.start() < position:  # overlapped by the last match
+                match = pending[i] = regexes[i].search(text, position)
+            if match is not None and (best < 0 or match.start() < pending[best].start()):  # type: ignore[union-attr]
+                best = i
+        if best < 0:
+            return
+        found = pending[best]
+        assert found is not None
+        yield found
+        position = found.end()

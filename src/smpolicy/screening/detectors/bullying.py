@@ -16,7 +16,7 @@ from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedList, GatedPattern
+from smpolicy.screening.prefilter import GatedAlternation, GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(c)"
@@ -46,7 +46,8 @@ def _patterns() -> _Patterns:
         direct_insult=GatedPattern(
             rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
         ),
-        colleague_insult=GatedPattern(
+        # Only the spans of its matches are read: each alternative may be gated on its own.
+        colleague_insult=GatedAlternation(
             rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
             rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
             rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
