@@ -16,13 +16,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 
-@dataclass(frozen=True, slots=True)
-class TermHit:
+class TermHit(NamedTuple):
+    """A lexicon term found in a text: its span, the term as written in the lexicon, its data.
+
+    A named tuple rather than a frozen dataclass: it is made for every hit of every post, and a
+    frozen dataclass's ``__init__`` costs four ``object.__setattr__`` calls.
+    """
+
     start: int
     end: int
     term: str
@@ -109,17 +114,21 @@ def scan(text: str) -> Scan:
         gates |= mask
         if not entries:
             continue
-        start, end = last - length + 1, last + 1
+        start = last - length + 1
         if start:
             before = text[start - 1]
             if before.isalnum() or before in "'’":
                 continue
+        end = last + 1
         if end < size and text[end].isalnum():
             continue
+        span = (start, end)
         for ident, term, data in entries:
-            hits = found.setdefault(ident, {})
-            if (start, end) not in hits:
-                hits[start, end] = TermHit(start, end, term, data)
+            hits = found.get(ident)
+            if hits is None:
+                found[ident] = {span: TermHit(start, end, term, data)}
+            elif span not in hits:
+                hits[span] = TermHit(start, end, term, data)
     if not found:
         return Scan(gates, _NO_TERMS)
     return Scan(gates, {
