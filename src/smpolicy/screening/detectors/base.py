@@ -43,6 +43,8 @@ class BaseDetector:
 
 def keep_strongest(findings: list[Finding]) -> list[Finding]:
     """Report each passage once: drop a finding that overlaps a stronger one of the same detector."""
+    if len(findings) < 2:  # most posts: nothing to compare
+        return list(findings)
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: -f.score):
         if all(finding.end <= k.start or finding.start >= k.end for k in kept):
