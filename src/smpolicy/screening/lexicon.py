@@ -9,8 +9,9 @@ compiled once and gated by ``prefilter``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +102,26 @@ def compile_template(template: str, groups: dict[str, Iterable[str]]) -> GatedPa
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """The [start, end) of the sentence holding ``position``."""
-    start = 0
-    for match in SENTENCE_END.finditer(text, 0, position):
-        start = match.end()
+    """The [start, end) of the sentence holding ``position``.
+
+    The start is where the last sentence end in ``text[:position]`` finishes (0 if none). Read
+    as that slice, punctuation right before ``position`` ends a sentence there; otherwise the
+    slice ends exactly where the whole text does, so the post's sentence ends (found once per
+    post, ``_sentence_ends``) answer without scanning the text again for every hit.
+    """
+    if position and text[position - 1] in _SENTENCE_CHARS:
+        start = position
+    else:
+        ends = _sentence_ends(text)
+        index = bisect_right(ends, position)
+        start = ends[index - 1] if index else 0
     following = SENTENCE_END.search(text, position)
     return start, following.start() if following else len(text)
+
+
+_SENTENCE_CHARS = ".!?\n"
+
+
+@lru_cache(maxsize=1024)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(match.end() for match in SENTENCE_END.finditer(text))
