@@ -133,3 +133,17 @@ def test_a_gated_alternation_finds_what_the_whole_regex_finds(pattern, text):
     alternation = GatedAlternation(pattern)
     assert alternation._parts is not None
     assert [m.span() for m in alternation.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_an_alternation_whose_parts_cannot_stand_alone_is_run_whole():
+    pattern = r"(?P<x>abc)def|ghi(?P=x)"
+    alternation = GatedAlternation(pattern)
+    assert alternation._parts is None
+    assert [m.span() for m in alternation.finditer("abcdef ghiabc")] == [
+        m.span() for m in re.finditer(pattern, "abcdef ghiabc")]
+
+
+def test_the_same_pattern_twice_in_a_gated_list_is_offered_twice():
+    twice = GatedPattern(r"off the record")
+    gated = GatedList([(twice, 1), (twice, 2)])
+    assert [value for _, value in gated.open_for("strictly off the record")] == [1, 2]

@@ -250,7 +250,10 @@ class GatedList:
 
     def __init__(self, items: Sequence[tuple[GatedPattern, object]]) -> None:
         self._items = tuple(items)
-        self._by_bit = {pattern.bit: i for i, (pattern, _) in enumerate(self._items) if pattern.bit}
+        self._by_bit: dict[int, list[int]] = {}
+        for i, (pattern, _) in enumerate(self._items):
+            if pattern.bit:
+                self._by_bit.setdefault(pattern.bit, []).append(i)
         self._always = tuple(i for i, (pattern, _) in enumerate(self._items) if not pattern.bit)
         self._mask = 0
         for bit in self._by_bit:
@@ -272,7 +275,7 @@ class GatedList:
         by_bit = self._by_bit
         while gates:
             low = gates & -gates
-            chosen.append(by_bit[low])
+            chosen.extend(by_bit[low])
             gates ^= low
         chosen.sort()
         items = self._items
@@ -322,14 +325,13 @@ class GatedAlternation(GatedPattern):
     def __init__(self, pattern: str) -> None:
         super().__init__(pattern)
         pieces = split_alternatives(pattern)
-        parts = [GatedPattern(piece) for piece in pieces] if len(pieces) > 1 else []
+        try:  # an alternative that cannot stand alone (a back-reference to another) is not split
+            parts = [GatedPattern(piece) for piece in pieces] if len(pieces) > 1 else []
+        except re.error:
+            parts = []
         # Every alternative needs a literal: one that could match the empty string (or that
         # had to run on every post anyway) would gain nothing and complicate the merge.
-        usable = (
-            "|".join(pieces) == pattern
-            and not self.regex.flags & ~re.UNICODE
-            and all(part.bit or part.needs for part in parts)
-        )
+        usable = not self.regex.flags & ~re.UNICODE and all(part.bit or part.needs for part in parts)
         self._parts = GatedList([(part, None) for part in parts]) if parts and usable else None
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
