@@ -2,8 +2,8 @@
 
 A lexicon is a YAML file under ``screening/lexicons/``. Terms are matched as whole words of the
 normalised text (so "Scunthorpe" never matches) by an Aho-Corasick automaton: one pass over the
-post for every lexicon and every regex gate together (``scan``). Templates that need word order are regular expressions,
-compiled once and gated by ``prefilter``.
+post for every lexicon and every regex gate together (``scan``). Templates that need word order
+are regular expressions, compiled once and gated by ``prefilter``.
 """
 
 from __future__ import annotations
