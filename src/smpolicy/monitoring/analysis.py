@@ -79,7 +79,8 @@ def scan(engine: Engine, files: list[tuple[Path, FileFormat]], catalogue: Catalo
     for path, fmt in files:
         groups.setdefault(fmt, []).append(path)
     parsed = [
-        parse(engine.csv(paths) if fmt.kind is LogFormat.CSV else engine.lines(paths), fmt)
+        parse(engine.csv(paths) if fmt.kind is LogFormat.CSV else engine.lines(paths), fmt,
+              wanted=catalogue.domains())
         for fmt, paths in groups.items()
     ]
     table = parsed[0] if len(parsed) == 1 else ibis.union(*parsed)
