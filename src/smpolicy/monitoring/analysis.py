@@ -5,9 +5,10 @@ Two stages, both plain Ibis expressions so DuckDB and Spark compute the same thi
 1. One scan of the logs groups every line by malformed reason, and keeps only lines whose
    host is covered by a catalogue entry. Everything else collapses into one count per reason,
    so memory follows the amount of social-media traffic, not the log size.
-2. On that small table: exact catalogue match (most specific entry), attribution to a person
-   (username first, then client address within its validity period), local time, working
-   periods minus bank holidays, background polling runs, sessions and minutes.
+2. On that small table: exact catalogue match (most specific entry, named in Python for each
+   distinct host), attribution to a person (username first, then client address within its
+   validity period), local time, working periods minus bank holidays, background polling
+   runs, sessions and minutes.
 
 Definitions (README.md): ``personal_minutes`` counts distinct clock minutes inside the person's
 working periods with at least one interactive request; ``background_minutes`` counts working
@@ -104,26 +105,20 @@ def scan(engine: Engine, files: list[tuple[Path, FileFormat]], catalogue: Catalo
     )
 
 
-def _suffix(host: ir.StringValue, labels: int) -> ir.StringValue:
-    """The last ``labels`` labels of ``host`` ('' when it has fewer)."""
-    return host.re_extract(r"[^.]+" + r"\.[^.]+" * (labels - 1) + "$", 0)
+def _match(events: ir.Table, catalogue: Catalogue, small: Small,
+           run: Callable[[ir.Expr], pd.DataFrame]) -> ir.Table:
+    """The service of each social-media row, by the most specific catalogue entry.
 
-
-def _match(events: ir.Table, catalogue: Catalogue, small: Small) -> ir.Table:
-    """Most specific catalogue entry per host: one join per label count, deepest first."""
+    Only rows the scan kept reach here, so their distinct hosts are few: ``Catalogue.match``,
+    the rule itself, names each one in Python, and one join carries the service back. (One
+    join per label count inside the engine cost more than the rest of the analysis.)
+    """
     table = events.filter(events.host.notnull())
-    found: list[ir.Value] = []
-    for labels in range(catalogue.max_labels(), 0, -1):
-        entries = [(e.domain, e.service) for e in catalogue if e.labels == labels]
-        if not entries:
-            continue
-        key = _suffix(table.host, labels)
-        lookup = small(pd.DataFrame(entries, columns=[f"d{labels}", f"s{labels}"]))
-        keyed = table.mutate(**{f"k{labels}": key})
-        table = keyed.left_join(lookup, keyed[f"k{labels}"] == lookup[f"d{labels}"])
-        found.append(table[f"s{labels}"])
-    service = ibis.coalesce(*found) if len(found) > 1 else found[0]
-    return table.select("ts", "client_ip", "username", "host", "n", service=service)
+    hosts = run(table.select("host").distinct()).host
+    named = [(str(h), entry.service) for h in hosts if (entry := catalogue.match(str(h)))]
+    lookup = small(pd.DataFrame(named, columns=["m_host", "service"], dtype=object))
+    joined = table.join(lookup, table.host == lookup.m_host)
+    return joined.select("ts", "client_ip", "username", "host", "n", "service")
 
 
 def _attribute(social: ir.Table, register: Register, small: Small) -> ir.Table:
@@ -207,11 +202,10 @@ def analyse(engine: Engine, files: list[tuple[Path, FileFormat]], catalogue: Cat
     lines_read = int(totals.n.sum()) + undecodable
 
     small = engine.small
-    social = _match(events, catalogue, small)
-    social = social.filter(social.service.notnull()).cache()
-    matched = engine.con.execute(social.n.sum())
-    lines_matched = 0 if pd.isna(matched) else int(matched)
-    span = engine.con.execute(social.aggregate(lo=social.ts.min(), hi=social.ts.max()))
+    social = _match(events, catalogue, small, engine.con.execute).cache()
+    span = engine.con.execute(social.aggregate(lo=social.ts.min(), hi=social.ts.max(),
+                                               n=social.n.sum()))
+    lines_matched = 0 if pd.isna(span.n[0]) else int(span.n[0])
     if lines_matched == 0:
         return Analysis(lines_read, 0, malformed, ())
     first, last = int(span.lo[0]) - 2 * DAY, int(span.hi[0]) + 2 * DAY
