@@ -202,7 +202,7 @@ def analyse(engine: Engine, files: list[tuple[Path, FileFormat]], catalogue: Cat
     lines_read = int(totals.n.sum()) + undecodable
 
     small = engine.small
-    social = _match(events, catalogue, small, engine.con.execute).cache()
+    social = _match(events, catalogue, small, engine.con.execute)
     span = engine.con.execute(social.aggregate(lo=social.ts.min(), hi=social.ts.max(),
                                                n=social.n.sum()))
     lines_matched = 0 if pd.isna(span.n[0]) else int(span.n[0])
