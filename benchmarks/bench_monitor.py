@@ -11,7 +11,9 @@ browsing. Then, in one run on the same file, each in its own process so peak RSS
 - ``smpolicy``: the whole analysis (parse, catalogue, people, working time, background, report)
   on DuckDB, at ``--lines`` and at a tenth of it, to show whether memory grows with the log.
 
-The machine is shared: only ratios measured in the same run mean anything.
+The machine is shared: only ratios measured in the same run mean anything. The goals are
+wall-clock lines/s; each line also gives CPU seconds (user + system, all threads, same span),
+and their ratio, which moves less when other jobs share the cores, is printed beside.
 
     .venv/bin/python benchmarks/bench_monitor.py [--lines 5000000] [--threads 2]
 """
@@ -32,13 +34,16 @@ from pathlib import Path
 from smpolicy.monitoring.generate import NOISE_HOSTS, Scenario, Truth, generate, write_register
 
 CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 kind, log, people, hours, threads = sys.argv[1:6]
 from smpolicy.monitoring import analyse, connect, detect, load_catalogue, load_register
 from smpolicy.monitoring.engines import DuckDBEngine
-start = time.perf_counter()
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+start, cpu_start = time.perf_counter(), cpu()
 if kind == "wc":
     with open(log, "rb") as f:
         n = sum(1 for _ in f)
@@ -52,7 +57,7 @@ else:
     engine = connect("duckdb", threads=int(threads))
     result = analyse(engine, [(Path(log), detect(Path(log)))], load_catalogue(), register)
     n = result.lines_read
-print(json.dumps({"lines": n, "seconds": time.perf_counter() - start}))
+print(json.dumps({"lines": n, "seconds": time.perf_counter() - start, "cpu": cpu() - cpu_start}))
 """
 
 
@@ -83,8 +88,8 @@ def write_log(path: Path, lines: int, seed: int = 3) -> tuple[Path, Path, Truth]
     return people_path, hours_path, truth
 
 
-def measured(command: list[str]) -> tuple[str, float, float]:
-    """Output, wall seconds and the peak RSS (MiB) of this one child process."""
+def measured(command: list[str]) -> tuple[str, float, float, float]:
+    """Output, wall seconds, peak RSS (MiB) and CPU seconds of this one child process."""
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, text=True)
@@ -93,13 +98,13 @@ def measured(command: list[str]) -> tuple[str, float, float]:
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"failed: {command[:3]}")
         out.seek(0)
-        return out.read(), seconds, usage.ru_maxrss / 1024
+        return out.read(), seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def child(kind: str, log: Path, people: Path, hours: Path, threads: int) -> dict:
     """Seconds are timed inside the child, after imports: start-up is not log throughput."""
-    text, _, rss = measured([sys.executable, "-c", CHILD, kind, str(log), str(people),
-                             str(hours), str(threads)])
+    text, _, rss, _ = measured([sys.executable, "-c", CHILD, kind, str(log), str(people),
+                                str(hours), str(threads)])
     return {**json.loads(text.strip().splitlines()[-1]), "rss_mb": rss}
 
 
@@ -109,10 +114,10 @@ def goaccess(log: Path, workdir: Path) -> dict | None:
         return None
     # GoAccess 1.7's predefined SQUID format rejects absolute URLs; this is the same format
     # spelled out, with the epoch date and time specifiers.
-    _, seconds, rss = measured([binary, str(log), "--log-format=%x.%^ %~%L %h %^/%s %b %m %U",
-                    "--date-format=%s", "--time-format=%s", "--no-progress", "-o",
-                                str(workdir / "goaccess.json")])
-    return {"seconds": seconds, "rss_mb": rss}
+    _, seconds, rss, cpu = measured([
+        binary, str(log), "--log-format=%x.%^ %~%L %h %^/%s %b %m %U", "--date-format=%s",
+        "--time-format=%s", "--no-progress", "-o", str(workdir / "goaccess.json")])
+    return {"seconds": seconds, "rss_mb": rss, "cpu": cpu}
 
 
 def main() -> None:
@@ -135,14 +140,20 @@ def main() -> None:
     rate = {name: args.lines / r["seconds"] for name, r in results.items()}
     for name, r in results.items():
         print(f"{name:<10} {rate[name]:>12,.0f} lines/s  {r['seconds']:7.2f} s  "
-              f"peak RSS {r['rss_mb']:.0f} MiB")
+              f"cpu {r['cpu']:6.2f} s  peak RSS {r['rss_mb']:.0f} MiB")
     if ga:
         rate["goaccess"] = args.lines / ga["seconds"]
         print(f"{'goaccess':<10} {rate['goaccess']:>12,.0f} lines/s  {ga['seconds']:7.2f} s  "
-              f"peak RSS {ga['rss_mb']:.0f} MiB")
-    print(f"smpolicy / raw DuckDB scan: {rate['smpolicy'] / rate['raw scan']:.2f}")
+              f"cpu {ga['cpu']:6.2f} s  peak RSS {ga['rss_mb']:.0f} MiB")
+
+    def cpu_ratio(other: dict) -> float:
+        return other["cpu"] / results["smpolicy"]["cpu"]
+
+    print(f"smpolicy / raw DuckDB scan: {rate['smpolicy'] / rate['raw scan']:.2f}  "
+          f"(by CPU seconds {cpu_ratio(results['raw scan']):.2f})")
     if ga:
-        print(f"smpolicy / GoAccess:        {rate['smpolicy'] / rate['goaccess']:.2f}")
+        print(f"smpolicy / GoAccess:        {rate['smpolicy'] / rate['goaccess']:.2f}  "
+              f"(by CPU seconds {cpu_ratio(ga):.2f})")
     print(f"peak RSS at {args.lines // 10} lines {small_run['rss_mb']:.0f} MiB, at {args.lines} "
           f"lines {results['smpolicy']['rss_mb']:.0f} MiB "
           f"(ratio {results['smpolicy']['rss_mb'] / small_run['rss_mb']:.2f})")

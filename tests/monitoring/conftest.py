@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -46,3 +48,32 @@ def pseudonym_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def new_world(tmp_path: Path):
     """Build a smaller or different scenario inside one test."""
     return lambda scenario: make_world(tmp_path, scenario)
+
+
+# Squid lines mixing well-formed and malformed parts: odd schemes, users, ports, hosts, times,
+# tabs and padding, too few fields. For checking that a shortcut in parsing changes nothing.
+TIMES = ["1711357200.123", "1711357200", "  1711357200.5", "0001711357200", "1.7113572e9",
+         "1711357200.", "-", "12a", "٣٣٣"]
+SCHEMES = ["", "http://", "HTTPS://", "a.b://", "x+y-z.://", "1http://", "http:/"]
+USERS = ["", "u@", "u:p@", "@", "a.com:80@"]
+HOSTS = ["www.facebook.com", "WWW.FaceBook.COM", "facebook.com.evil.org", "xfacebook.com",
+         "www.bbc.co.uk", "bbc", "a..b", "-.-", "a_b.c-d", "10.0.0.1", "bücher.de", "fb.me", "",
+         "www.google.com", "plus.google.com", "K.example", ".bbc.co.uk", "www.bbc.co.uk."]
+PORTS = ["", ":443", ":", ":x", ":443:80"]
+PATHS = ["", "/", "/x", "/a@b", "?q=1", "?x@www.facebook.com/", "#f", "//", "/x://y"]
+GAPS = [" ", "   ", "\t", " \t "]
+
+
+def _odd_squid_line(rng: random.Random) -> str:
+    url = (rng.choice(SCHEMES) + rng.choice(USERS) + rng.choice(HOSTS) + rng.choice(PORTS)
+           + rng.choice(PATHS))
+    fields = [rng.choice(TIMES), "5", "10.0.0.1", "TCP_MISS/200", "10", "GET", url,
+              rng.choice(["-", "alice", ""]), "HIER_NONE/-", "text/html"]
+    fields = fields[: rng.choice([5, 6, 7, 7, 8, 10, 10, 10])]
+    gaps = [rng.choice(GAPS) for _ in fields[1:]] + [rng.choice(["", *GAPS])]
+    return rng.choice(["", " ", "\t"]) + "".join(f + g for f, g in zip(fields, gaps, strict=True))
+
+
+@pytest.fixture(scope="session")
+def odd_squid_lines() -> Callable[[int], list[str]]:
+    return lambda count: [_odd_squid_line(random.Random(seed)) for seed in range(count)]

@@ -96,6 +96,19 @@ def test_an_unknown_host_or_person_is_not_reported(tmp_path: Path, world) -> Non
     assert (analysis.lines_read, analysis.lines_matched) == (2, 1)
 
 
+def test_a_log_without_social_media_gives_no_rows_and_still_counts_every_line(
+        tmp_path: Path, world) -> None:
+    log = tmp_path / "quiet.log"
+    log.write_text(
+        "1711357200.000 5 10.0.0.10 TCP_MISS/200 10 GET https://www.bbc.co.uk/ - HIER_NONE/- -\n"
+        "1711357201.000 5 10.0.0.10 TCP_MISS/200\n"
+    )
+    analysis = analyse(connect("duckdb"), [(log, detect(log))], load_catalogue(), world.register)
+    assert analysis.rows == ()
+    assert (analysis.lines_read, analysis.lines_matched) == (2, 0)
+    assert analysis.malformed == {"too_few_fields": 1}
+
+
 def test_urls_with_a_scheme_user_or_port_give_their_host_and_an_empty_host_is_malformed(
         tmp_path: Path, world) -> None:
     line = "1711357200.000 5 10.99.0.1 TCP_MISS/200 10 GET {} - HIER_NONE/- -\n"

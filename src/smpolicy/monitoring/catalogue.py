@@ -38,10 +38,6 @@ class Entry:
     category: str
     source: str
 
-    @property
-    def labels(self) -> int:
-        return self.domain.count(".") + 1
-
 
 @cache
 def _extractor() -> tldextract.TLDExtract:
@@ -72,7 +68,7 @@ def _is_ip(host: str) -> bool:
 
 
 class Catalogue:
-    """Host -> service lookup, the same rule in Python and in the analysis engine."""
+    """Host -> service lookup; ``pattern()`` is the same rule for the engine's scan."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         by_domain: dict[str, Entry] = {}
@@ -95,14 +91,15 @@ class Catalogue:
                 return entry
         return None
 
-    def max_labels(self) -> int:
-        return max((e.labels for e in self._entries.values()), default=1)
+    def domains(self) -> str:
+        """A regular expression of the entries' domains, one alternation (no anchors)."""
+        names = "|".join(re.escape(domain) for domain in sorted(self._entries))
+        return f"(?:{names})" if names else r"[^\s\S]"
 
     def pattern(self) -> str:
         """A regular expression matching exactly the hosts some entry covers (itself or a
         subdomain); plain enough for RE2 (DuckDB) and Java (Spark) alike."""
-        names = "|".join(re.escape(domain) for domain in sorted(self._entries))
-        return rf"(?:^|\.)(?:{names})$" if names else r"[^\s\S]"
+        return rf"(?:^|\.){self.domains()}$" if self._entries else r"[^\s\S]"
 
     def write_csv(self, path: Path) -> None:
         with path.open("w", newline="", encoding="utf-8") as out:

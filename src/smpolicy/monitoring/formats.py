@@ -6,6 +6,11 @@ the engine keeps multi-gigabyte logs out of Python and makes DuckDB and Spark pa
 
 ``reason`` is ``ok`` or why the line was unusable (``too_few_fields``, ``bad_timestamp``,
 ``bad_request``, ``no_host``): malformed lines are counted, never fatal.
+
+Most lines of a real log are ordinary browsing that the analysis only counts. Given the hosts it
+wants (``wanted``, a regular expression of domains), a Squid line that one regular expression
+shows to be well-formed, with a plain host none of them can cover, skips the field split: it
+comes out ``ok`` with no values. Every other line is parsed in full, so the result is the same.
 """
 
 from __future__ import annotations
@@ -192,13 +197,46 @@ def _finish(table: ir.Table, checks: list[Check], columns: Mapping[str, ir.Value
     return staged.select(**_result(reason, **values))  # type: ignore[arg-type]
 
 
-def parse_squid(lines: ir.Table) -> ir.Table:
+def plain_squid(wanted: str) -> str:
+    """A regular expression whose match, from the start, is shorter than the line only for a
+    Squid line that parses ``ok`` and whose host is plain and matches no domain in ``wanted``.
+
+    No capture groups, so RE2 runs it as one automaton over the first ~80 bytes: about half
+    the cost of splitting the line into fields, and the host expressions that followed the
+    split are skipped too. The first branch takes any host that could be a wanted one (case
+    aside) to the end of the line; the second accepts only what ``_fields``, ``_host_of`` and
+    the checks of ``parse_squid`` surely find well-formed (a 1-15 digit time, at least seven
+    fields, a dotted host of letters, digits, ``_`` and ``-`` after an optional scheme, no
+    ``@`` in the URL), and stops at the blank after the URL. Anything else is parsed in full.
+    """
+    gap, field = r"[ \t]+", r"[^ \t]+"
+    start = (r"^[ \t]*[0-9]{1,15}(?:\.[0-9]{1,9})?" + (gap + field) * 5 + gap
+             + r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?")
+    maybe_wanted = r"(?:[A-Za-z0-9_-]+\.)*(?i:" + wanted + r")[\s\S]*"
+    plain = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?::[0-9]+)?(?:[/?#][^ \t@]*)?[ \t]"
+    return f"{start}(?:{maybe_wanted}|{plain})"
+
+
+def _flag_plain(lines: ir.Table, pattern: str) -> ir.Table:
+    """Adds ``plain``; the match is its own column so that the engine works it out once."""
+    matched = lines.mutate(found=lines.line.re_extract(pattern, 0))
+    return matched.mutate(plain=(matched.found != "") & (matched.found != matched.line))
+
+
+def parse_squid(lines: ir.Table, wanted: str | None = None) -> ir.Table:
     """``time elapsed client code/status bytes method URL user hierarchy type``."""
-    t = lines.select(f=_fields(lines.line))
+    if wanted is None:
+        t = lines.select(plain=ibis.literal(False), f=_fields(lines.line))
+    else:
+        # A plain line's fields are never looked at: split NULL instead, which costs nothing.
+        flagged = _flag_plain(lines, plain_squid(wanted))
+        line = ibis.ifelse(flagged.plain, ibis.null().cast("string"), flagged.line)
+        t = flagged.select("plain", f=_fields(line))
     f = t.f
     ts = f[0].try_cast("float64").floor().cast("int64")
     host = _host_of(f[6])
     return _finish(t, [
+        (t.plain, OK),
         (f.length() < 7, "too_few_fields"),
         (lambda v: v.v_ts.isnull(), "bad_timestamp"),
         (_no_host, "no_host"),
@@ -285,9 +323,10 @@ def parse_csv(rows: ir.Table, mapping: CsvMapping) -> ir.Table:
         "username": user.fill_null("-"), "host": host})
 
 
-def parse(table: ir.Table, fmt: FileFormat) -> ir.Table:
+def parse(table: ir.Table, fmt: FileFormat, wanted: str | None = None) -> ir.Table:
+    """``wanted``: see the module docstring; only Squid logs have the shortcut so far."""
     if fmt.kind is LogFormat.SQUID:
-        return parse_squid(table)
+        return parse_squid(table, wanted)
     if fmt.kind is LogFormat.COMBINED:
         return parse_combined(table)
     if fmt.kind is LogFormat.W3C:
