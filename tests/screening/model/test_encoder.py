@@ -30,18 +30,14 @@ def test_an_unknown_precision_is_a_clear_error(model, monkeypatch):
 
 
 def test_bfloat16_is_refused_where_the_cpu_would_emulate_it(model, monkeypatch):
-    import torch
-
     monkeypatch.setenv(encoder.PRECISION_ENV, "bfloat16")
-    monkeypatch.setattr(torch.ops.mkldnn, "_is_mkldnn_bf16_supported", lambda: False)
+    monkeypatch.setattr(encoder, "native_bfloat16", lambda: False)
     with pytest.raises(DetectorError, match="native bfloat16"):
         encoder._optimise_for_cpu(model)
 
 
 def test_bfloat16_embeddings_stay_unit_length_and_close_to_float32(model, monkeypatch):
-    import torch
-
-    if not torch.ops.mkldnn._is_mkldnn_bf16_supported():
+    if not encoder.native_bfloat16():
         pytest.skip("this CPU has no native bfloat16")
     texts = ["Thanks to the bin crew for coming out in the snow", "Muslims are not welcome here"]
     full = encoder.embed(texts)

@@ -71,12 +71,20 @@ def _optimise_for_cpu(model: Any) -> Any:
         return model
     if precision not in ("bfloat16", "bf16"):
         raise DetectorError(f"{PRECISION_ENV} must be float32 or bfloat16, not {precision!r}")
-    if not torch.ops.mkldnn._is_mkldnn_bf16_supported():
+    if not native_bfloat16():
         raise DetectorError(
             f"{PRECISION_ENV}=bfloat16 needs a CPU with native bfloat16 (AVX512-BF16 or AMX); "
             "this one would emulate it, slower than float32"
         )
     return model.to(torch.bfloat16)
+
+
+def native_bfloat16() -> bool:
+    """Whether this CPU computes bfloat16 in hardware (AMX tiles or AVX512-BF16)."""
+    import torch
+
+    checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")  # private, hence getattr
+    return any(getattr(torch.cpu, name, lambda: False)() for name in checks)
 
 
 def load_encoder() -> Any:
