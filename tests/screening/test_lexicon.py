@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from smpolicy.screening.lexicon import TermIndex
+from smpolicy.screening.lexicon import SENTENCE_END, TermIndex, sentence_bounds
 from smpolicy.screening.normalise import normalise
 
 INDEX = TermIndex({"stupid": 1, "coon": 2, "the council": 3, "u10s": 4, "co-worker": 5, "don't care": 6})
@@ -40,3 +42,19 @@ def test_spans_index_the_normalised_text():
     post = normalise("Honestly, the council is so stupid")
     hits = INDEX.find(post)
     assert [post.text[h.start : h.end] for h in hits] == ["the council", "stupid"]
+
+
+def _sentence_bounds_by_definition(text: str, position: int) -> tuple[int, int]:
+    start = 0
+    for match in SENTENCE_END.finditer(text, 0, position):  # sentence ends in text[:position]
+        start = match.end()
+    following = SENTENCE_END.search(text, position)
+    return start, following.start() if following else len(text)
+
+
+def test_sentence_bounds_agree_with_their_definition_at_every_position():
+    texts = ["".join(chars) for n in range(1, 6) for chars in itertools.product(".!?\n a", repeat=n)]
+    texts += ["He called me X. That is racist!", "Wait... what?\nNo.", "v1.2 is out. ok"]
+    for text in texts:
+        for position in range(len(text) + 1):
+            assert sentence_bounds(text, position) == _sentence_bounds_by_definition(text, position)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 from smpolicy.screening import Screener
 from smpolicy.screening.parallel import map_batches
+from smpolicy.screening.scan import SHARED
 
 
 def _verdicts_and_pid(screener: Screener, batch: list[str]) -> tuple[list[str], int]:
@@ -27,3 +30,17 @@ def test_a_screener_that_holds_threads_is_never_forked(screener, monkeypatch):
     monkeypatch.setattr(type(screener), "parallel_safe", property(lambda self: False))
     pids = {pid for _, pid in map_batches(screener, _verdicts_and_pid, BATCHES, workers=2)}
     assert pids == {os.getpid()}
+
+
+def test_a_single_batch_is_screened_without_forking(screener):
+    results = list(map_batches(screener, _verdicts_and_pid, BATCHES[:1], workers=2))
+    assert results == [(["ok", "breach"], os.getpid())]
+
+
+def test_after_warming_up_screening_builds_nothing_new_for_workers_to_rebuild(screener):
+    screener.warm_up()
+    built = (SHARED.gates, SHARED.lexicons)
+    dev = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines()]
+    screener.check_batch(texts)
+    assert (SHARED.gates, SHARED.lexicons) == built

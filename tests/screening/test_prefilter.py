@@ -8,9 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from smpolicy.screening.detectors import bullying, confidentiality, discrimination, disrepute
+from smpolicy.screening.detectors import (
+    bullying,
+    conduct,
+    confidentiality,
+    discrimination,
+    disrepute,
+    profile_details,
+    threats,
+)
 from smpolicy.screening.normalise import normalise
-from smpolicy.screening.prefilter import GatedPattern, required_literals
+from smpolicy.screening.prefilter import (
+    GatedAlternation,
+    GatedList,
+    GatedPattern,
+    required_conjunctions,
+    required_literals,
+    split_alternatives,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,23 +50,100 @@ def test_patterns_without_a_useful_literal_are_never_gated(pattern):
 
 
 def _all_patterns():
-    patterns = [t.pattern for t in discrimination._lexicon().templates]
+    patterns = [t.pattern for _, t in discrimination._lexicon().templates]
     patterns += [bullying._patterns().direct_insult, bullying._patterns().colleague_insult]
     patterns += [p for p, _ in bullying._patterns().mocking]
     lexicon = disrepute._lexicon()
     patterns += [lexicon.arguing, lexicon.disagreeing, lexicon.entity_roles]
     conf = confidentiality._patterns()
     patterns += [conf.markers, conf.hr, conf.sensitive, conf.date_of_birth]
+    patterns += [p for p, _ in threats._patterns()] + [threats._TRIGGERS]
+    for build in (conduct.build, profile_details.build):
+        patterns += [p.regex for p in build(None).patterns]
     return patterns
 
 
 def test_gated_patterns_find_exactly_what_the_plain_regex_finds():
     path = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
     texts = [normalise(json.loads(line)["text"]).text for line in path.read_text(encoding="utf-8").splitlines()]
-    gated = [p for p in _all_patterns() if p.literals is not None]
+    gated = [p for p in _all_patterns() if p.literals is not None or p.needs]
     assert len(gated) > 10
     for pattern in gated:
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [
                 m.span() for m in re.finditer(pattern.regex, text)
             ]
+
+
+def test_a_gated_list_offers_in_order_exactly_the_patterns_that_may_match():
+    items = [
+        (GatedPattern(r"pulled a sickie"), "sickie"),
+        (GatedPattern(r"\d+"), "digits, never gated"),
+        (GatedPattern(r"off the record"), "record"),
+        (GatedPattern(r"hungover"), "hungover"),
+    ]
+    gated = GatedList(items)
+    assert [value for _, value in gated.open_for("hungover and off the record")] == [
+        "digits, never gated", "record", "hungover"]
+    assert [value for _, value in gated.open_for("nothing here")] == ["digits, never gated"]
+    for text in ("pulled a sickie at 4", "hungover", "quiet day"):
+        offered = {value for _, value in gated.open_for(text)}
+        assert {value for pattern, value in items if pattern.regex.search(text)} <= offered
+
+
+def test_a_phrase_needs_one_word_from_each_required_part():
+    regex = r"(?<![a-z])(?:my|our) (?:manager|supervisor) is (?:a )?(?:clown|joke)"
+    assert required_conjunctions(regex) == (
+        (frozenset({"manager", "supervisor"}), frozenset({" is "}), frozenset({"clown", "joke"})),
+    )  # "my|our" is too short to be worth a test
+    pattern = GatedPattern(regex)
+    assert pattern.may_match("my manager is a clown")
+    assert not pattern.may_match("the manager was lovely")
+    assert not pattern.may_match("what a joke of a day it is ")
+
+
+def test_alternatives_keep_each_branch_s_own_conjunction():
+    assert required_conjunctions(r"foo(?:bar)?baz|quux") == (
+        (frozenset({"foo"}), frozenset({"baz"})), (frozenset({"quux"}),))
+    pattern = GatedPattern(r"foo(?:bar)?baz|quux")
+    assert pattern.may_match("foo and baz") and pattern.may_match("quux")
+    assert not pattern.may_match("foo alone") and not pattern.may_match("baz alone")
+
+
+def test_case_insensitive_groups_give_no_condition():
+    assert required_conjunctions(r"(?i:council)") is None
+
+
+def test_alternatives_are_cut_only_at_the_top_level():
+    assert split_alternatives(r"(?:a|b)c|[|x]y|\|z|(?P<n>q(?:r|s))") == [
+        "(?:a|b)c", "[|x]y", "\\|z", "(?P<n>q(?:r|s))"]
+    assert split_alternatives(r"[]|]abc|def") == ["[]|]abc", "def"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?:\bsacked\b)|(?:sacked on the spot)|(?:off the record)", "he was sacked on the spot, off the record"),
+        (r"(?:abcd)|(?:bcde)|(?:cdef)", "abcdef bcdef cdefabcd"),  # overlaps: leftmost wins
+        (r"(?:first one)|(?:first one and more)", "the first one and more"),  # a tie: first alternative
+        (r"(?<![a-z])(?:stupid manager)(?![a-z])|(?:manager is useless)", "xstupid manager is useless"),
+    ],
+)
+def test_a_gated_alternation_finds_what_the_whole_regex_finds(pattern, text):
+    alternation = GatedAlternation(pattern)
+    assert alternation._parts is not None
+    assert [m.span() for m in alternation.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_an_alternation_whose_parts_cannot_stand_alone_is_run_whole():
+    pattern = r"(?P<x>abc)def|ghi(?P=x)"
+    alternation = GatedAlternation(pattern)
+    assert alternation._parts is None
+    assert [m.span() for m in alternation.finditer("abcdef ghiabc")] == [
+        m.span() for m in re.finditer(pattern, "abcdef ghiabc")]
+
+
+def test_the_same_pattern_twice_in_a_gated_list_is_offered_twice():
+    twice = GatedPattern(r"off the record")
+    gated = GatedList([(twice, 1), (twice, 2)])
+    assert [value for _, value in gated.open_for("strictly off the record")] == [1, 2]

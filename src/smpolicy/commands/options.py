@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import click
 
 from smpolicy.exceptions import SmpolicyError
-from smpolicy.policy import load_policy
 from smpolicy.screening import Screener, load_config
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,6 +51,11 @@ def build_screener(
             updates["service_users_register"] = Path(service_users)
         if staff:
             updates["staff_register"] = Path(staff)
-        return Screener(policy=load_policy(policy_path), config=replace(config, **updates))
+        policy = None
+        if policy_path:  # the shipped policy is loaded only if a detector reads it
+            from smpolicy.policy import load_policy
+
+            policy = load_policy(policy_path)
+        return Screener(policy=policy, config=replace(config, **updates))
     except SmpolicyError as error:
         raise click.ClickException(str(error)) from None

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex
+from smpolicy.screening.prefilter import open_gates
 
 _DOUBLE_QUOTES = "\"“”«»"
 _SINGLE_QUOTES = "'‘’"
@@ -25,7 +27,7 @@ class Cues:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> dict[str, Any]:
     lexicon = load_lexicon("context")
     return {
         "counter": compile_template("{cue}", {"cue": lexicon["counter_speech"]}),
@@ -46,15 +48,25 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     sentence = text[s_start:next_end]
     before = text[s_start:start]
     disclaimer = bool(patterns["disclaimer"].search(sentence))
+    counter_cue = patterns["counter"]
+    # The sentence is part of the text: if the text's shared scan does not open the cue's gate,
+    # no sentence of it can match, and the sentence needs no scan of its own.
     counter = (not disclaimer) and (
-        bool(patterns["counter"].search(sentence)) or _is_quoted(text[s_start:start], text[end:s_end])
+        bool(counter_cue.open_in(open_gates(text)) and counter_cue.regex.search(sentence))
+        or _is_quoted(text[s_start:start], text[end:s_end])
     )
     return Cues(
         counter_speech=counter,
         negated=bool(patterns["negator"].search(before) or patterns["denial"].search(before)),
-        self_identified=bool(patterns["self"].search(text)),
+        self_identified=_self_identified(text),
         disclaimer=disclaimer,
     )
+
+
+@lru_cache(maxsize=1024)
+def _self_identified(text: str) -> bool:
+    """Whether the writer says who they are anywhere in the post (asked once per post)."""
+    return bool(_patterns()["self"].search(text))
 
 
 def _is_quoted(left: str, right: str) -> bool:

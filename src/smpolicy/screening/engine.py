@@ -7,13 +7,13 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from smpolicy.exceptions import InputError
-from smpolicy.policy import Policy, load_policy
 from smpolicy.screening.config import ScreeningConfig
 from smpolicy.screening.findings import Finding, Result, Verdict
 from smpolicy.screening.normalise import NormalisedText, normalise
 from smpolicy.screening.registry import DetectorContext, DetectorRegistry, default_registry
 
 if TYPE_CHECKING:
+    from smpolicy.policy import Policy
     from smpolicy.screening.posts import Post, PostResult
 
 
@@ -26,14 +26,29 @@ class Screener:
         config: ScreeningConfig | None = None,
         registry: DetectorRegistry | None = None,
     ) -> None:
-        self.policy = policy or load_policy()
+        self._policy = policy
         self.config = config or ScreeningConfig()
-        self.registry = registry or default_registry(DetectorContext(self.policy, self.config))
+        self.registry = registry or default_registry(DetectorContext(lambda: self.policy, self.config))
+
+    @property
+    def policy(self) -> Policy:
+        """The policy screened against; the shipped one is loaded on first use (pydantic is slow to import)."""
+        if self._policy is None:
+            from smpolicy.policy import load_policy
+
+            self._policy = load_policy()
+        return self._policy
 
     @property
     def parallel_safe(self) -> bool:
         """Whether forked worker processes may share this screener (no detector holds threads)."""
         return all(getattr(detector, "parallel_safe", True) for detector in self.registry)
+
+    def warm_up(self) -> None:
+        """Build what detectors build on first use (lexicons, regexes, automata), e.g. before forking."""
+        # Words that reach every lazily built part: threats, personal data, links, lexicons.
+        self.check_batch(["Warm-up: the council's manager is useless, he would kill time; call 01234 "
+                          "567890, see www.example.com, Mr Smith at 4 Bell Street SP7 8AA."])
 
     def check(self, text: str) -> Result:
         """Screen one post; raises InputError for text that cannot be screened."""

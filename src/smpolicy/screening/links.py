@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import tldextract
+if TYPE_CHECKING:
+    import tldextract
 
 # The UT1 content categories this package ships (see data/ut1/LICENSE.txt). A deployment with
 # the full UT1 lists (including the large ``adult`` list) points ``DomainCategories`` at them.
@@ -197,6 +199,9 @@ def _build_index(directory: Traversable, categories: tuple[str, ...]) -> dict[st
 
 @cache
 def _extractor() -> tldextract.TLDExtract:
+    # Imported here: tldextract pulls in requests (~0.1 s), and most posts hold no link.
+    import tldextract
+
     # No suffix-list URLs and no cache directory: the snapshot inside the wheel, never the network.
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 

@@ -1,7 +1,8 @@
 """Screening batches in forked worker processes that share the parent's loaded detectors.
 
-Forking after the detectors are loaded means each worker starts with the lexicons, automata
-and registers already in memory (copy-on-write) instead of loading them again. Results come back
+Forking after the detectors are loaded (and warmed up: most build their lexicons, regexes and
+the shared automaton on first use) means each worker starts with all of it already in memory
+(copy-on-write) instead of building it again. Results come back
 in input order. A screener whose detectors hold native threads (the learned classifier) is
 never forked: ``Screener.parallel_safe`` is False and the batches run in this process.
 """
@@ -12,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import chain, islice
 from typing import TypeVar
 
 from smpolicy.screening.engine import Screener
@@ -30,14 +32,17 @@ def map_batches(
     screener: Screener, work: Callable[[Screener, B], R], batches: Iterable[B], workers: int
 ) -> Iterator[R]:
     """``work(screener, batch)`` for every batch, in order; ``work`` must be a module-level function."""
-    if workers <= 1 or not screener.parallel_safe:
-        for batch in batches:
+    batches = iter(batches)
+    first = list(islice(batches, 2)) if workers > 1 and screener.parallel_safe else []
+    if len(first) < 2:  # one worker, or a single batch: forking would only cost time
+        for batch in chain(first, batches):
             yield work(screener, batch)
         return
     global _SCREENER
     _SCREENER = screener
+    screener.warm_up()  # build lexicons and automata once, here, for every worker to share
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(partial(_in_worker, work), batches, chunksize=1)
+        yield from pool.imap(partial(_in_worker, work), chain(first, batches), chunksize=1)
 
 
 def _in_worker(work: Callable[[Screener, B], R], batch: B) -> R:

@@ -6,30 +6,38 @@ strings such that any match must contain one of them (the idea behind RE2's pref
 ``in`` tests on the text then skip the regex for most posts. The condition is only ever
 necessary, never sufficient: when it holds, the regex still decides.
 
-All gated patterns share one Aho-Corasick automaton (pyahocorasick), so a post's text is
-scanned once, in C, for every literal of every pattern; each gate is then a set test.
+All gates share one Aho-Corasick automaton with the lexicons (``scan``), so a post's text is
+scanned once, in C, for every literal of every pattern; each gate is then one bit of an integer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
-import ahocorasick
+from smpolicy.screening.scan import SHARED, scan
 
 MIN_USEFUL = 3  # a literal shorter than this would let nearly every post through
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Literals one of which every match must contain; None when no useful set exists."""
+@lru_cache(maxsize=4)
+def _parse(pattern: str) -> list | None:
+    """The parse tree of ``pattern`` (both conditions read it: parsed once)."""
     try:
-        parsed = _parser.parse(pattern, 0)
+        return list(_parser.parse(pattern, 0))
     except re.error:
         return None
-    found = _sequence(list(parsed))
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match must contain; None when no useful set exists."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    found = _sequence(parsed)
     if not found or min(len(literal) for literal in found) < MIN_USEFUL:
         return None
     return frozenset(found)
@@ -78,42 +86,114 @@ def _element(op, av) -> set[str] | None:
     return None
 
 
-class _Literals:
-    """Every gate's literals in one automaton, rebuilt when a new pattern adds literals."""
-
-    def __init__(self) -> None:
-        self.words: set[str] = set()
-        self.automaton: ahocorasick.Automaton | None = None
-
-    def add(self, literals: frozenset[str]) -> None:
-        if not literals <= self.words:
-            self.words |= literals
-            self.automaton = None
-            present_literals.cache_clear()
-
-    def scan(self, text: str) -> frozenset[str]:
-        if self.automaton is None:
-            automaton = ahocorasick.Automaton()
-            for word in self.words:
-                automaton.add_word(word, word)
-            automaton.make_automaton()
-            self.automaton = automaton
-        return frozenset(word for _, word in self.automaton.iter(text)) if self.words else frozenset()
+# A conjunction is a tuple of literal sets, each of which a match must hit; a pattern's condition
+# is a few such conjunctions, one of which holds ("disjunctive normal form").
+Conjunction = tuple[frozenset[str], ...]
+MAX_ALTERNATIVES = 16  # past this many alternatives an element's condition is its literal union
 
 
-_LITERALS = _Literals()
+def required_conjunctions(pattern: str) -> tuple[Conjunction, ...] | None:
+    """Alternatives of literal-set conjunctions, one of which every match satisfies.
+
+    Sharper than ``required_literals``: for "{colleague} is a {insult}" the single set can only
+    be the colleague words (or the insults), while every match holds one of each. Literal sets
+    shorter than ``MIN_USEFUL`` are left out of a conjunction (which only weakens it); None when
+    some alternative keeps no set at all.
+    """
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    alternatives = []
+    for conjunction in _dnf(parsed):
+        useful = tuple(dict.fromkeys(
+            frozenset(literals) for literals in conjunction
+            if min(len(literal) for literal in literals) >= MIN_USEFUL
+        ))
+        if not useful:
+            return None
+        alternatives.append(useful)
+    return tuple(dict.fromkeys(alternatives)) or None
 
 
-@lru_cache(maxsize=4096)
-def present_literals(text: str) -> frozenset[str]:
-    """The gate literals found in ``text`` (cached: every detector asks about the same posts)."""
-    return _LITERALS.scan(text)
+_TRUE: list[list[set[str]]] = [[]]  # no condition: one alternative, nothing required
+
+
+def _dnf(items: list) -> list[list[set[str]]]:
+    """The condition on a sequence: each element's alternatives, crossed."""
+    result: list[list[set[str]]] = [[]]
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            result = [[*conjunction, {run}] for conjunction in result]
+            run = ""
+        element = _dnf_element(op, av)
+        if element is _TRUE:
+            continue
+        if len(result) * len(element) > MAX_ALTERNATIVES:
+            union = _element(op, av)
+            if not union:
+                continue
+            element = [[union]]
+        result = [left + right for left in result for right in element]
+    if run:
+        result = [[*conjunction, {run}] for conjunction in result]
+    return result
+
+
+def _dnf_element(op, av) -> list[list[set[str]]]:
+    if op is c.BRANCH:
+        alternatives: list[list[set[str]]] = []
+        for branch in av[1]:
+            found = _dnf(list(branch))
+            if any(not conjunction for conjunction in found):
+                return _TRUE  # a branch without any condition: the whole choice has none
+            alternatives.extend(found)
+        if all(len(conjunction) == 1 for conjunction in alternatives):
+            # Plain words or phrases: one set, any of which will do ("idiot|moron").
+            return [[set().union(*(conjunction[0] for conjunction in alternatives))]]
+        if len(alternatives) <= MAX_ALTERNATIVES:
+            return alternatives
+        union = _element(op, av)  # too many: each branch's best set, joined
+        return [[union]] if union else _TRUE
+    if op is c.SUBPATTERN:
+        _, add_flags, _, sub = av
+        if add_flags & re.IGNORECASE:  # "(?i:...)": its literals may appear in any case
+            return _TRUE
+        return _dnf(list(sub))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        minimum, _, item = av
+        return _dnf(list(item)) if minimum >= 1 else _TRUE
+    return _TRUE
+
+
+_SET_BITS: dict[frozenset[str], int] = {}
+
+
+def _set_bit(literals: frozenset[str]) -> int:
+    """The gate bit of one literal set, shared by every pattern that requires the same set."""
+    if literals not in _SET_BITS:
+        _SET_BITS[literals] = SHARED.add_gate(literals)
+    return _SET_BITS[literals]
+
+
+def open_gates(text: str) -> int:
+    """The bits of every gate whose literals occur in ``text`` (one shared, cached scan)."""
+    return scan(text).gates
 
 
 class GatedPattern:
-    """A compiled regex that first checks its required literals (on lower-case text)."""
+    """A compiled regex that first checks its required literals (on lower-case text).
 
-    __slots__ = ("literals", "regex")
+    ``bit`` is the gate's bit in ``open_gates`` (0 for a pattern without a gate, which always
+    runs); a detector with many patterns can test them all against one ``open_gates`` value.
+    ``needs`` sharpens the gate: masks of literal sets of which, for one mask, all must occur
+    (``required_conjunctions``); empty when there is nothing sharper to test.
+    """
+
+    __slots__ = ("bit", "literals", "needs", "regex")
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
@@ -121,14 +201,161 @@ class GatedPattern:
         if literals is not None and (self.regex.flags & re.IGNORECASE or any(x != x.lower() for x in literals)):
             literals = None  # the gate tests lower-case text only
         self.literals = literals
-        if literals is not None:
-            _LITERALS.add(literals)
+        self.bit = SHARED.add_gate(literals) if literals is not None else 0
+        self.needs = self._needs()
+
+    def _needs(self) -> tuple[int, ...]:
+        if self.regex.flags & re.IGNORECASE:
+            return ()
+        alternatives = required_conjunctions(self.regex.pattern)
+        if alternatives is None or any(
+            literal != literal.lower()
+            for conjunction in alternatives for literals in conjunction for literal in literals
+        ):
+            return ()
+        if self.literals is not None and alternatives == ((self.literals,),):
+            return ()  # no sharper than the single set
+        needs = []
+        for conjunction in alternatives:
+            need = 0
+            for literals in conjunction:
+                need |= _set_bit(literals)
+            needs.append(need)
+        return tuple(needs)
 
     def may_match(self, text: str) -> bool:
-        return self.literals is None or not self.literals.isdisjoint(present_literals(text))
+        return self.open_in(open_gates(text))
+
+    def open_in(self, gates: int) -> bool:
+        """Whether this pattern may match a text whose ``open_gates`` value is ``gates``."""
+        if self.bit and not self.bit & gates:
+            return False
+        return not self.needs or any(gates & need == need for need in self.needs)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, *args) if self.may_match(text) else iter(())
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.regex.search(text, *args) if self.may_match(text) else None
+
+
+class GatedList:
+    """Items keyed by gated patterns, of which ``open_for`` gives, in order, those that may match.
+
+    A detector with dozens of patterns would otherwise test each gate in Python for every post;
+    here the post's ``open_gates`` value is masked once and only its set bits are visited.
+    """
+
+    __slots__ = ("_always", "_by_bit", "_items", "_mask")
+
+    def __init__(self, items: Sequence[tuple[GatedPattern, object]]) -> None:
+        self._items = tuple(items)
+        self._by_bit: dict[int, list[int]] = {}
+        for i, (pattern, _) in enumerate(self._items):
+            if pattern.bit:
+                self._by_bit.setdefault(pattern.bit, []).append(i)
+        self._always = tuple(i for i, (pattern, _) in enumerate(self._items) if not pattern.bit)
+        self._mask = 0
+        for bit in self._by_bit:
+            self._mask |= bit
+
+    def __iter__(self) -> Iterator[tuple[GatedPattern, object]]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def open_for(self, text: str) -> list:
+        """The ``(pattern, value)`` items whose gates ``text`` opens, in their given order."""
+        opened = open_gates(text)
+        gates = opened & self._mask
+        if not gates and not self._always:
+            return []
+        chosen = list(self._always)
+        by_bit = self._by_bit
+        while gates:
+            low = gates & -gates
+            chosen.extend(by_bit[low])
+            gates ^= low
+        chosen.sort()
+        items = self._items
+        return [items[i] for i in chosen if items[i][0].open_in(opened)]
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """``pattern`` cut at its top-level ``|`` (outside groups, classes and escapes)."""
+    pieces, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":  # a "]" right after "[" or "[^" is a literal
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(pattern[start:])
+    return pieces
+
+
+class GatedAlternation(GatedPattern):
+    """A top-level alternation ("a|b|c") whose alternatives are gated one by one.
+
+    ``finditer`` yields exactly the spans the whole regex would (the leftmost match; at one
+    position, the first alternative that matches there), but runs only the alternatives whose
+    own literals the text holds: a post that opens one of fifteen alternatives pays for one.
+    The matches come from the alternatives' own regexes, so read their spans and ``group()``,
+    not the pattern's numbered or named groups (which is why this is a separate class).
+    """
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        pieces = split_alternatives(pattern)
+        try:  # an alternative that cannot stand alone (a back-reference to another) is not split
+            parts = [GatedPattern(piece) for piece in pieces] if len(pieces) > 1 else []
+        except re.error:
+            parts = []
+        # Every alternative needs a literal: one that could match the empty string (or that
+        # had to run on every post anyway) would gain nothing and complicate the merge.
+        usable = not self.regex.flags & ~re.UNICODE and all(part.bit or part.needs for part in parts)
+        self._parts = GatedList([(part, None) for part in parts]) if parts and usable else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        if args or self._parts is None:
+            return super().finditer(text, *args)
+        if not self.may_match(text):
+            return iter(())
+        return _leftmost_first(text, [part.regex for part, _ in self._parts.open_for(text)])
+
+
+def _leftmost_first(text: str, regexes: list[re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches ``re.finditer("|".join(regexes), text)`` would give."""
+    pending = [regex.search(text) for regex in regexes]
+    position = 0
+    while True:
+        best = -1
+        for i, match in enumerate(pending):
+            if match is not None and match.start() < position:  # overlapped by the last match
+                match = pending[i] = regexes[i].search(text, position)
+            if match is not None and (best < 0 or match.start() < pending[best].start()):  # type: ignore[union-attr]
+                best = i
+        if best < 0:
+            return
+        found = pending[best]
+        assert found is not None
+        yield found
+        position = found.end()

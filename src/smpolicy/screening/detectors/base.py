@@ -8,7 +8,7 @@ from typing import Protocol, runtime_checkable
 
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedList, GatedPattern
 
 
 @runtime_checkable
@@ -43,6 +43,8 @@ class BaseDetector:
 
 def keep_strongest(findings: list[Finding]) -> list[Finding]:
     """Report each passage once: drop a finding that overlaps a stronger one of the same detector."""
+    if len(findings) < 2:  # most posts: nothing to compare
+        return list(findings)
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: -f.score):
         if all(finding.end <= k.start or finding.start >= k.end for k in kept):
@@ -71,6 +73,7 @@ class PatternDetector(BaseDetector):
         self.category = category
         self.clause = clause
         self.patterns = tuple(patterns)
+        self._gated = GatedList([(pattern.regex, pattern) for pattern in self.patterns])
 
     @classmethod
     def from_lexicon(cls, name: str, category: Category, clause: str, lexicon: str) -> PatternDetector:
@@ -87,8 +90,8 @@ class PatternDetector(BaseDetector):
         from smpolicy.screening.cues import cues_for
 
         findings = []
-        for pattern in self.patterns:
-            for match in pattern.regex.finditer(post.text):
+        for _, pattern in self._gated.open_for(post.text):
+            for match in pattern.regex.regex.finditer(post.text):
                 score = pattern.score
                 if cues_for(post.text, match.start(), match.end()).negated:
                     score *= self.negation_factor

@@ -16,7 +16,7 @@ from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedAlternation, GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(c)"
@@ -24,9 +24,9 @@ CLAUSE = "6.4(c)"
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    direct_insult: re.Pattern[str]
-    colleague_insult: re.Pattern[str]
-    mocking: tuple[tuple[re.Pattern[str], float], ...]
+    direct_insult: GatedPattern
+    colleague_insult: GatedPattern
+    mocking: GatedList  # of (pattern, score)
 
 
 @cache
@@ -46,16 +46,17 @@ def _patterns() -> _Patterns:
         direct_insult=GatedPattern(
             rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
         ),
-        colleague_insult=GatedPattern(
+        # Only the spans of its matches are read: each alternative may be gated on its own.
+        colleague_insult=GatedAlternation(
             rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
             rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
             rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
             rf"|(?<![a-z])(?P<who3>{colleague})(?: [a-z]+){{0,4}}?,? (?:is )?(?:fat|ugly|thick)(?: and| as)"
         ),
-        mocking=tuple(
+        mocking=GatedList([
             (GatedPattern(rf"(?<![a-z]){regex}(?![a-z])"), float(score))
             for regex, score in data["mocking"]
-        ),
+        ]),
     )
 
 
@@ -82,8 +83,8 @@ class BullyingDetector(BaseDetector):
                 post, match, 0.72, "individual",
                 "Insults the person addressed; clause 6.4(c) forbids bullying or harassment of "
                 "any individual."))
-        for pattern, score in patterns.mocking:
-            for match in pattern.finditer(text):
+        for pattern, score in patterns.mocking.open_for(text):
+            for match in pattern.regex.finditer(text):
                 findings.append(self._weighed(
                     post, match, score, "individual",
                     "Mocks or encourages others to gang up on a person; clause 6.4(c) forbids "

@@ -21,7 +21,7 @@ from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedAlternation, GatedPattern
 from smpolicy.screening.registry import DetectorContext
 from smpolicy.screening.uk_identifiers import nhs_numbers, ni_numbers, postcodes
 
@@ -165,9 +165,10 @@ def _patterns() -> _Patterns:
     data = load_lexicon("confidentiality")
     return _Patterns(
         context=TermIndex({w: True for w in data["service_context"]}),
-        markers=GatedPattern("|".join(f"(?:{p})" for p in data["confidential_markers"])),
-        hr=GatedPattern("|".join(f"(?:{p})" for p in data["hr_matters"])),
-        sensitive=GatedPattern("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
+        # Only the spans of these matches are read: each alternative may be gated on its own.
+        markers=GatedAlternation("|".join(f"(?:{p})" for p in data["confidential_markers"])),
+        hr=GatedAlternation("|".join(f"(?:{p})" for p in data["hr_matters"])),
+        sensitive=GatedAlternation("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
         reference=re.compile(data["reference"], re.IGNORECASE),
         date_of_birth=GatedPattern(data["date_of_birth"]),
         street=re.compile(data["street_address"]),

@@ -26,7 +26,7 @@ from smpolicy.screening.lexicon import (
     words_regex,
 )
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(c)"
@@ -65,7 +65,7 @@ class LexiconSignals:
 class Template:
     """A derogatory-statement pattern (gated by its required literals) and what it scores."""
 
-    pattern: re.Pattern[str]
+    pattern: GatedPattern
     score: float
     target: str | None
 
@@ -78,7 +78,7 @@ class _Lexicon:
     homonyms: dict[str, frozenset[str]]
     labels: dict[str, str]
     intensifier: re.Pattern[str]
-    templates: tuple[Template, ...]
+    templates: GatedList  # of (pattern, Template)
 
 
 @cache
@@ -134,7 +134,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:{words_regex(data['abusive_adjectives'])}|you|ur|you'?re an?|u r an?|what an?"
             r"|such an?|total|complete|absolute|utter)\W+$"
         ),
-        templates=tuple(templates),
+        templates=GatedList([(template.pattern, template) for template in templates]),
     )
 
 
@@ -153,8 +153,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
             score = min(0.99, score + INTENSIFIER_BONUS)
         score = _weigh(score, cues, reclaimable=hit.term in lexicon.reclaimable)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues))
-    for template in lexicon.templates:
-        for match in template.pattern.finditer(text):
+    for _, template in lexicon.templates.open_for(text):
+        for match in template.pattern.regex.finditer(text):
             target = template.target or _target_of(match, lexicon.group_targets)
             cues = cues_for(text, match.start(), match.end())
             score = _weigh(template.score, cues, reclaimable=False)

@@ -25,7 +25,7 @@ from smpolicy.screening.lexicon import (
     words_regex,
 )
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedAlternation
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(a)"
@@ -59,8 +59,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         targets=TermIndex(targets),
         criticism=TermIndex(criticism),
-        arguing=GatedPattern("|".join(f"(?:{p})" for p in data["arguing"])),
-        disagreeing=GatedPattern("|".join(f"(?:{p})" for p in data["disagreeing"])),
+        # Only the spans of these matches are read: each alternative may be gated on its own.
+        arguing=GatedAlternation("|".join(f"(?:{p})" for p in data["arguing"])),
+        disagreeing=GatedAlternation("|".join(f"(?:{p})" for p in data["disagreeing"])),
         accusations=TermIndex({w: True for w in data["accusations"]}),
         entity_roles=compile_template("{role}", {"role": data["entity_roles"]}),
         organisation=re.compile(

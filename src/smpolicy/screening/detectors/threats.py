@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from smpolicy.screening.cues import cues_for
 from smpolicy.screening.lexicon import load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedPattern
+from smpolicy.screening.prefilter import GatedList, GatedPattern
 
-_TRIGGERS = re.compile(
+# A plain alternation of words, so its gate (the shared literal scan) holds exactly when the
+# regex would match: the test costs nothing beyond the scan every detector already shares.
+_TRIGGERS = GatedPattern(
     r"kill|murder|stab|shoot|hurt|batter|beat|smash|punch|knife|burn|hang|rape|strangle|deck|glass"
     r"|slap|kick|regret|pay for|sorry|coming|back|know where|die|cancer|hit|rot|run over|deserve"
     r"|ought|kys|house|home|place|end|get"
@@ -26,23 +27,24 @@ class Threat:
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], float], ...]:
+def _patterns() -> GatedList:
+    """(pattern, score) for every threat template."""
     data = load_lexicon("harassment")
     you = f"(?:{words_regex(data['you'])})"
-    return tuple(
+    return GatedList([
         (GatedPattern(rf"(?<![a-z]){regex.replace('{you}', you)}(?![a-z])"), float(score))
         for regex, score in data["threats"]
-    )
+    ])
 
 
 def find_threats(post: NormalisedText) -> list[Threat]:
     """Threats in the normalised text, lowered when negated or reported ("he said he'd ...")."""
     text = post.text
-    if not _TRIGGERS.search(text):
+    if not _TRIGGERS.may_match(text):
         return []
     threats = []
-    for pattern, score in _patterns():
-        for match in pattern.finditer(text):
+    for pattern, score in _patterns().open_for(text):
+        for match in pattern.regex.finditer(text):
             cues = cues_for(text, match.start(), match.end())
             factor = 0.35 if cues.counter_speech else 0.3 if cues.negated else 1.0
             threats.append(Threat(match.start(), match.end(), score * factor))

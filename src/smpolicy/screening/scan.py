@@ -1,0 +1,137 @@
+"""One Aho-Corasick pass over a post's normalised text for every lexicon and every regex gate.
+
+Each rule detector used to scan a post itself: one automaton per lexicon (``TermIndex``) and one
+more for the literals that gate the regular expressions (``prefilter``), eight or nine passes and
+as many Python loops over their hits per post. Here every lexicon term variant and every gate
+literal live in one automaton (pyahocorasick); ``scan(text)`` walks it once and returns
+
+- ``gates``: one integer whose set bits are the gates the text opens, and
+- ``terms``: for each lexicon (by the id it registered under), its whole-word hits in order.
+
+The result is cached per text, because every detector asks about the same posts in turn. The
+automaton is rebuilt lazily when a lexicon or a gate is added (at start-up, in practice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+
+class TermHit(NamedTuple):
+    """A lexicon term found in a text: its span, the term as written in the lexicon, its data.
+
+    A named tuple rather than a frozen dataclass: it is made for every hit of every post, and a
+    frozen dataclass's ``__init__`` costs four ``object.__setattr__`` calls.
+    """
+
+    start: int
+    end: int
+    term: str
+    data: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What one pass found in a text."""
+
+    gates: int
+    terms: dict[int, list[TermHit]]
+
+
+_NO_TERMS: dict[int, list[TermHit]] = {}
+
+
+class _Shared:
+    """The registered gate literals and lexicon variants, and the automaton built from them."""
+
+    def __init__(self) -> None:
+        self.gate_masks: dict[str, int] = {}
+        self.gates = 0
+        self.variants: dict[str, dict[int, tuple[str, Any]]] = {}  # variant -> {lexicon: (term, data)}
+        self.lexicons = 0
+        self.automaton: ahocorasick.Automaton | None = None
+
+    def add_gate(self, literals: frozenset[str]) -> int:
+        """A new gate opened by any of ``literals``; returns its bit."""
+        bit = 1 << self.gates
+        self.gates += 1
+        for literal in literals:
+            self.gate_masks[literal] = self.gate_masks.get(literal, 0) | bit
+        self._changed()
+        return bit
+
+    def add_lexicon(self, variants: dict[str, tuple[str, Any]]) -> int:
+        """A new lexicon of ``variant -> (term, data)``; returns its id."""
+        ident = self.lexicons
+        self.lexicons += 1
+        for variant, entry in variants.items():
+            self.variants.setdefault(variant, {})[ident] = entry
+        self._changed()
+        return ident
+
+    def _changed(self) -> None:
+        self.automaton = None
+        scan.cache_clear()
+
+    def build(self) -> ahocorasick.Automaton | None:
+        words = self.gate_masks.keys() | self.variants.keys()
+        if not words:
+            return None
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            entries = tuple(
+                (ident, term, data) for ident, (term, data) in self.variants.get(word, {}).items()
+            )
+            automaton.add_word(word, (self.gate_masks.get(word, 0), len(word), entries))
+        automaton.make_automaton()
+        return automaton
+
+
+SHARED = _Shared()
+
+
+@lru_cache(maxsize=4096)
+def scan(text: str) -> Scan:
+    """Gates opened and whole-word lexicon hits in ``text`` (normalised, lower case).
+
+    A term counts only at word boundaries: not after a letter, digit or apostrophe, not before
+    a letter or digit ("'s" after it is allowed). Each lexicon reports each span once, in text
+    order.
+    """
+    automaton = SHARED.automaton
+    if automaton is None:
+        automaton = SHARED.automaton = SHARED.build()
+        if automaton is None:
+            return Scan(0, _NO_TERMS)
+    gates = 0
+    found: dict[int, dict[tuple[int, int], TermHit]] = {}
+    size = len(text)
+    for last, (mask, length, entries) in automaton.iter(text):
+        gates |= mask
+        if not entries:
+            continue
+        start = last - length + 1
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before in "'’":
+                continue
+        end = last + 1
+        if end < size and text[end].isalnum():
+            continue
+        span = (start, end)
+        for ident, term, data in entries:
+            hits = found.get(ident)
+            if hits is None:
+                found[ident] = {span: TermHit(start, end, term, data)}
+            elif span not in hits:
+                hits[span] = TermHit(start, end, term, data)
+    if not found:
+        return Scan(gates, _NO_TERMS)
+    return Scan(gates, {
+        ident: [hits[span] for span in sorted(hits)] if len(hits) > 1 else list(hits.values())
+        for ident, hits in found.items()
+    })
