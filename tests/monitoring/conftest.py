@@ -53,7 +53,8 @@ def new_world(tmp_path: Path):
 # Squid lines mixing well-formed and malformed parts: odd schemes, users, ports, hosts, times,
 # tabs and padding, too few fields. For checking that a shortcut in parsing changes nothing.
 TIMES = ["1711357200.123", "1711357200", "  1711357200.5", "0001711357200", "1.7113572e9",
-         "1711357200.", "-", "12a", "٣٣٣"]
+         "1711357200.", "-", "12a", "٣٣٣", "-5", "999999999", "0999999999", "9999999999",
+         "99999999999999999999", "171135720000000000"]
 SCHEMES = ["", "http://", "HTTPS://", "a.b://", "x+y-z.://", "1http://", "http:/"]
 USERS = ["", "u@", "u:p@", "@", "a.com:80@"]
 HOSTS = ["www.facebook.com", "WWW.FaceBook.COM", "facebook.com.evil.org", "xfacebook.com",

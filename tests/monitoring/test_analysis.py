@@ -130,3 +130,28 @@ def test_undecodable_bytes_are_counted_not_fatal(tmp_path: Path, world) -> None:
     analysis = analyse(connect("duckdb"), [(log, detect(log))], load_catalogue(), world.register)
     assert analysis.malformed == {"undecodable": 1}
     assert analysis.lines_read == 3 and analysis.lines_matched == 2
+
+
+@pytest.mark.parametrize("stamp", ["99999999999999999999", "171135720000000000", "-5", "12.5"])
+def test_a_clock_far_out_of_range_is_a_bad_timestamp_not_a_crash(
+        tmp_path: Path, world, stamp: str) -> None:
+    good = "1711357200.000 5 10.0.0.10 TCP_MISS/200 10 GET https://www.facebook.com/ - HIER_NONE/- -"
+    log = tmp_path / "clock.log"
+    log.write_text(f"{good}\n{good.replace('1711357200.000', stamp, 1)}\n{good}\n")
+    analysis = analyse(connect("duckdb"), [(log, detect(log))], load_catalogue(), world.register)
+    assert analysis.malformed == {"bad_timestamp": 1}
+    assert (analysis.lines_read, analysis.lines_matched) == (3, 2)
+
+
+@pytest.mark.parametrize("stamp", ["99999999999999999999", "-5", "0001-01-01T09:00:00"])
+def test_a_csv_clock_out_of_range_is_a_bad_timestamp(tmp_path: Path, world, stamp: str) -> None:
+    fmt = "epoch" if stamp[-1].isdigit() and "T" not in stamp else "iso"
+    mapping = CsvMapping.parse(f"ts=Time,client_ip=IP,url=URL,ts_format={fmt}")
+    good = "1711357200" if fmt == "epoch" else "2024-03-25T09:00:00"
+    log = tmp_path / "clock.csv"
+    log.write_text(f"Time,IP,URL\n{good},10.0.0.10,https://www.facebook.com/\n"
+                   f"{stamp},10.0.0.10,https://www.facebook.com/\n")
+    analysis = analyse(connect("duckdb"), [(log, detect(log, mapping))], load_catalogue(),
+                       world.register)
+    assert analysis.malformed == {"bad_timestamp": 1}
+    assert analysis.lines_matched == 1

@@ -33,6 +33,11 @@ SNIFF_LINES = 50
 URL_PREFIX = r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?(?:[^@/]*@)?"  # scheme and user, if any
 URL_HOST = r"^[^/:?#\s]+"
 VALID_HOST = r"^[a-z0-9_-]+(\.[a-z0-9_-]+)+$"
+# Times outside 2001-09-09 .. 2286-11-20 (Unix seconds with exactly ten digits) are
+# ``bad_timestamp``: a proxy log's clock is never there, and a wild value (``-5``, twenty digits)
+# would otherwise overflow a cast or stretch the span that clock changes are worked out for.
+EARLIEST_TS = 1_000_000_000
+LATEST_TS = 10_000_000_000
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -146,6 +151,24 @@ def civil_days(year: ir.IntegerValue, month: ir.IntegerValue,
     return era * 146097 + doe - 719468
 
 
+def _in_range(ts: ir.NumericValue) -> ir.BooleanValue:
+    return (ts >= EARLIEST_TS) & (ts < LATEST_TS)
+
+
+def _epoch(text: ir.StringValue) -> ir.IntegerValue:
+    """Unix seconds from ``1286536308.779``; NULL when not a number or out of range.
+
+    The range test comes before the cast to an integer, so no value can overflow it.
+    """
+    seconds = text.try_cast("float64")
+    return ibis.ifelse(_in_range(seconds), seconds.floor(), ibis.null()).cast("int64")
+
+
+def _bounded(ts: ir.IntegerValue) -> ir.IntegerValue:
+    """``ts`` when in range, else NULL (which the parsers report as ``bad_timestamp``)."""
+    return ibis.ifelse(_in_range(ts), ts, ibis.null())
+
+
 def _int(value: ir.StringValue) -> ir.IntegerValue:
     return value.try_cast("int64")
 
@@ -205,12 +228,12 @@ def plain_squid(wanted: str) -> str:
     the cost of splitting the line into fields, and the host expressions that followed the
     split are skipped too. The first branch takes any host that could be a wanted one (case
     aside) to the end of the line; the second accepts only what ``_fields``, ``_host_of`` and
-    the checks of ``parse_squid`` surely find well-formed (a 1-15 digit time, at least seven
-    fields, a dotted host of letters, digits, ``_`` and ``-`` after an optional scheme, no
+    the checks of ``parse_squid`` surely find well-formed (a ten-digit time, so in range, at
+    least seven fields, a dotted host of letters, digits, ``_`` and ``-`` after an optional scheme, no
     ``@`` in the URL), and stops at the blank after the URL. Anything else is parsed in full.
     """
     gap, field = r"[ \t]+", r"[^ \t]+"
-    start = (r"^[ \t]*[0-9]{1,15}(?:\.[0-9]{1,9})?" + (gap + field) * 5 + gap
+    start = (r"^[ \t]*[1-9][0-9]{9}(?:\.[0-9]{1,9})?" + (gap + field) * 5 + gap
              + r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?")
     maybe_wanted = r"(?:[A-Za-z0-9_-]+\.)*(?i:" + wanted + r")[\s\S]*"
     plain = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?::[0-9]+)?(?:[/?#][^ \t@]*)?[ \t]"
@@ -233,7 +256,7 @@ def parse_squid(lines: ir.Table, wanted: str | None = None) -> ir.Table:
         line = ibis.ifelse(flagged.plain, ibis.null().cast("string"), flagged.line)
         t = flagged.select("plain", f=_fields(line))
     f = t.f
-    ts = f[0].try_cast("float64").floor().cast("int64")
+    ts = _epoch(f[0])
     host = _host_of(f[6])
     return _finish(t, [
         (t.plain, OK),
@@ -257,7 +280,7 @@ def parse_combined(lines: ir.Table) -> ir.Table:
                       _int(stamp.substr(1, 2)))
     offset = (_int(zone.substr(1, 2)) * 3600 + _int(zone.substr(3, 2)) * 60)
     signed = ibis.ifelse(zone.startswith("-"), -offset, offset)
-    ts = days * 86400 + _clock_seconds(stamp.substr(13, 8)) - signed
+    ts = _bounded(days * 86400 + _clock_seconds(stamp.substr(13, 8)) - signed)
     host = _host_of(f[6])
     return _finish(t, [
         (f.length() < 9, "too_few_fields"),
@@ -285,8 +308,8 @@ def parse_w3c(lines: ir.Table, fields: tuple[str, ...]) -> ir.Table:
     t = data.select(f=_fields(data.line))
     f = t.f
     day, clock = f[position["date"]], f[position["time"]]
-    ts = (civil_days(_int(day.substr(0, 4)), _int(day.substr(5, 2)), _int(day.substr(8, 2)))
-          * 86400 + _clock_seconds(clock))
+    ts = _bounded(civil_days(_int(day.substr(0, 4)), _int(day.substr(5, 2)),
+                             _int(day.substr(8, 2))) * 86400 + _clock_seconds(clock))
     host = _host_of(f[position[host_field]] if host_field else f[position[url_field]])  # type: ignore[index]
     user = f[position["cs-username"]] if "cs-username" in position else ibis.literal("-")
     return _finish(t, [
@@ -304,14 +327,15 @@ def parse_csv(rows: ir.Table, mapping: CsvMapping) -> ir.Table:
             raise InputError(f"CSV has no column {name!r} (columns: {', '.join(rows.columns)})")
     raw = rows[mapping.ts].cast("string").strip()
     if mapping.ts_format == "epoch":
-        ts = raw.try_cast("float64").floor().cast("int64")
+        ts = _epoch(raw)
         valid = raw.re_search(r"^\d+(\.\d+)?$")
     else:
         zone = raw.re_extract(r"([+-])(\d{2}):?(\d{2})$", 0)
         offset = _int(zone.substr(1, 2)) * 3600 + _int(zone.right(2)) * 60
         signed = ibis.ifelse(zone == "", 0, ibis.ifelse(zone.startswith("-"), -offset, offset))
-        ts = (civil_days(_int(raw.substr(0, 4)), _int(raw.substr(5, 2)), _int(raw.substr(8, 2)))
-              * 86400 + _clock_seconds(raw.substr(11, 8)) - signed)
+        ts = _bounded(civil_days(_int(raw.substr(0, 4)), _int(raw.substr(5, 2)),
+                                 _int(raw.substr(8, 2)))
+                      * 86400 + _clock_seconds(raw.substr(11, 8)) - signed)
         valid = raw.re_search(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
     source = rows[mapping.host] if mapping.host else rows[mapping.url]  # type: ignore[index]
     host = _host_of(source.cast("string").strip())

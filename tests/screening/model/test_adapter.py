@@ -103,3 +103,14 @@ def test_character_noise_changes_one_word_and_is_seeded():
     assert first == augment(text, random.Random(3))
     assert first != text
     assert augment("ok", random.Random(1)) == "ok"  # nothing long enough to change
+
+
+def test_the_adapter_is_merged_before_the_encoder_is_optimised(monkeypatch):
+    from smpolicy.screening.model import encoder
+
+    calls = []
+    monkeypatch.setattr(encoder, "base_encoder", lambda: calls.append("load") or "model")
+    monkeypatch.setattr(encoder, "_apply_adapter", lambda m: calls.append("adapter") or m)
+    monkeypatch.setattr(encoder, "_optimise_for_cpu", lambda m: calls.append("optimise") or m)
+    assert encoder._load.__wrapped__() == "model"
+    assert calls == ["load", "adapter", "optimise"]
