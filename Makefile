@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test install static lint bench clean
+.PHONY: run demo test install static lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ demo: $(STAMP)
 ## test: install, then the whole test suite (pytest exit 5, no tests collected, is not a failure)
 test: $(STAMP) $(STATIC_STAMP)
 	$(BIN)/python -m pytest; rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
+
+screenshots: $(STAMP) $(STATIC_STAMP)
+	SMPOLICY_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/web/e2e
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

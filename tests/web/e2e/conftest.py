@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path(os.environ.get("SMPOLICY_CHROMIUM", "/usr/bin/chromium"))
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+# Screenshots land in a temporary folder, so a test run leaves the checkout as it was;
+# `make screenshots` sets this to docs/screenshots/ to refresh the committed ones.
+SCREENSHOTS_ENV = "SMPOLICY_SCREENSHOTS"
 
 # Playwright's sync API runs an event loop in the test thread; the test's own ORM calls are
 # still synchronous, so Django's async-safety guard would refuse them.
@@ -44,12 +46,20 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``$SMPOLICY_SCREENSHOTS`` when set (``make screenshots``), else a temporary folder."""
+    chosen = os.environ.get(SCREENSHOTS_ENV)
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture
-def shot(page):
-    """Save a full-page screenshot under docs/screenshots/ (committed; CI artefacts)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def shot(page, screenshots: Path):
+    """Save a full-page screenshot of the page as it is now, named ``name.png``."""
 
     def _shot(name: str) -> None:
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
 
     return _shot
