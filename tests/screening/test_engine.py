@@ -135,3 +135,34 @@ def test_check_each_puts_the_error_of_an_unusable_text_in_its_place(screener):
     outcomes = screener.check_each(["Councillor Smith is a liar", "", "Bins on Tuesday"])
     assert [type(o).__name__ for o in outcomes] == ["Result", "InputError", "Result"]
     assert outcomes[0].verdict == Verdict.BREACH and "empty" in str(outcomes[1])
+
+
+class _Counting(_Fixed):
+    """A detector that asks for large batches and records the size of each one it gets."""
+
+    name = "counting"
+    batch_size = 10
+
+    def __init__(self) -> None:
+        super().__init__(0.9)
+        self.sizes: list[int] = []
+
+    def detect_batch(self, posts):
+        self.sizes.append(len(posts))
+        return super().detect_batch(posts)
+
+
+def test_a_stream_is_screened_in_the_largest_batches_any_detector_asks_for():
+    registry = DetectorRegistry()
+    counting = _Counting()
+    registry.add(counting)
+    screener = Screener(load_policy(), registry=registry)
+    assert screener.batch_size == 10
+    assert len(list(screener.check_many(["a flag"] * 25))) == 25
+    assert counting.sizes == [10, 10, 5]
+
+
+def test_without_a_request_a_stream_is_screened_256_posts_at_a_time():
+    registry = DetectorRegistry()
+    registry.add(_Fixed(0.9))
+    assert Screener(load_policy(), registry=registry).batch_size == 256

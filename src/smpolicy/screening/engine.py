@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from smpolicy.screening.posts import Post, PostResult
 
 
+BATCH_SIZE = 256  # posts screened together when no detector asks for more
+
+
 class Screener:
     """Screens posts against a policy. Build one per process: detectors load once."""
 
@@ -43,6 +46,16 @@ class Screener:
     def parallel_safe(self) -> bool:
         """Whether forked worker processes may share this screener (no detector holds threads)."""
         return all(getattr(detector, "parallel_safe", True) for detector in self.registry)
+
+    @property
+    def batch_size(self) -> int:
+        """Posts per ``check_batch`` in a stream: the largest any detector asks for.
+
+        The classifier asks for more, because the encoder sorts a batch by length before it
+        pads: the larger the batch, the less padding.
+        """
+        return max((getattr(d, "batch_size", BATCH_SIZE) for d in self.registry),
+                   default=BATCH_SIZE)
 
     def warm_up(self) -> None:
         """Build what detectors build on first use (lexicons, regexes, automata), e.g. before forking."""
@@ -85,10 +98,11 @@ class Screener:
                     outcomes.append(error)
             return outcomes
 
-    def check_many(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Result]:
-        """Screen a stream of posts lazily, in input order."""
+    def check_many(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Result]:
+        """Screen a stream of posts lazily, in input order (``batch_size``: ``self.batch_size``)."""
         iterator = iter(texts)
-        while batch := list(islice(iterator, batch_size)):
+        size = batch_size or self.batch_size
+        while batch := list(islice(iterator, size)):
             yield from self.check_batch(batch)
 
     def _prepare(self, text: str) -> NormalisedText:

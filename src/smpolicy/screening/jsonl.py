@@ -22,8 +22,6 @@ from smpolicy.screening.findings import Result
 from smpolicy.screening.parallel import map_batches
 from smpolicy.screening.posts import Post, PostResult
 
-BATCH_SIZE = 256
-
 
 @dataclass
 class JsonlStats:
@@ -49,7 +47,8 @@ def screen_jsonl(
     """Screen every line of ``source`` into ``out``; image paths are relative to ``base``."""
     stats = JsonlStats()
     work = partial(screen_raw_batch, base=base)
-    for lines, screened, errors in map_batches(screener, work, _raw_batches(source), workers):
+    batches = _raw_batches(source, screener.batch_size)
+    for lines, screened, errors in map_batches(screener, work, batches, workers):
         out.writelines(lines)
         stats.screened += screened
         stats.errors += errors
@@ -57,9 +56,9 @@ def screen_jsonl(
     return stats
 
 
-def _raw_batches(source: IO[bytes]) -> Iterator[list[RawLine]]:
+def _raw_batches(source: IO[bytes], size: int) -> Iterator[list[RawLine]]:
     numbered = ((n, raw) for n, raw in enumerate(source, start=1) if raw.strip())
-    while batch := list(islice(numbered, BATCH_SIZE)):
+    while batch := list(islice(numbered, size)):
         yield batch
 
 
