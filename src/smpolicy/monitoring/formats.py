@@ -151,22 +151,17 @@ def civil_days(year: ir.IntegerValue, month: ir.IntegerValue,
     return era * 146097 + doe - 719468
 
 
-def _in_range(ts: ir.NumericValue) -> ir.BooleanValue:
-    return (ts >= EARLIEST_TS) & (ts < LATEST_TS)
+def _bounded(ts: ir.NumericValue) -> ir.NumericValue:
+    """``ts`` when in range, else NULL (which the parsers report as ``bad_timestamp``)."""
+    return ibis.ifelse((ts >= EARLIEST_TS) & (ts < LATEST_TS), ts, ibis.null())
 
 
 def _epoch(text: ir.StringValue) -> ir.IntegerValue:
     """Unix seconds from ``1286536308.779``; NULL when not a number or out of range.
 
-    The range test comes before the cast to an integer, so no value can overflow it.
+    The range test comes before ``floor`` (an integer in Ibis), so no value can overflow it.
     """
-    seconds = text.try_cast("float64")
-    return ibis.ifelse(_in_range(seconds), seconds.floor(), ibis.null()).cast("int64")
-
-
-def _bounded(ts: ir.IntegerValue) -> ir.IntegerValue:
-    """``ts`` when in range, else NULL (which the parsers report as ``bad_timestamp``)."""
-    return ibis.ifelse(_in_range(ts), ts, ibis.null())
+    return _bounded(text.try_cast("float64")).floor().cast("int64")
 
 
 def _int(value: ir.StringValue) -> ir.IntegerValue:
