@@ -18,6 +18,8 @@ from smpolicy.screening import Category, Finding, Result, Verdict
 class WordScreener:
     """Flags a category whenever its trigger word is in the text; a stand-in for the engine."""
 
+    batch_size = 256
+
     TRIGGERS: ClassVar[dict[str, Category]] = {
         "useless": Category.DISREPUTE,
         "postcode": Category.CONFIDENTIALITY,

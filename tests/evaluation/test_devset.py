@@ -19,6 +19,8 @@ W, P = Category.WORK_MATTERS, Category.PROFILE_DETAILS
 class ScriptedScreener:
     """Answers each text with the verdict and finding categories scripted for it."""
 
+    batch_size = 256
+
     def __init__(self, script: dict[str, tuple[Verdict, set[Category]]]) -> None:
         self.script = script
         self.batches: list[int] = []

@@ -18,13 +18,15 @@ from typing import Any, Protocol
 from smpolicy.exceptions import InputError
 from smpolicy.screening import Category, Result, Verdict
 
-BATCH_SIZE = 256
 # Always reported, even at zero support; 6.4(e) "other policies" appears only when used.
 LABELLED_CATEGORIES = frozenset(Category) - {Category.OTHER_POLICIES}
 
 
 class BatchScreener(Protocol):
     """What evaluation needs from a screener: ``Screener`` fits, and so does a test double."""
+
+    @property
+    def batch_size(self) -> int: ...
 
     def check_batch(self, texts: Sequence[str]) -> Sequence[Result]: ...
 
@@ -179,8 +181,9 @@ def evaluate(screener: BatchScreener, posts: Iterable[LabelledPost]) -> Evaluati
     """Screen every post in batches and score the results against the labels."""
     posts = list(posts)
     outcomes: list[PostOutcome] = []
-    for start in range(0, len(posts), BATCH_SIZE):
-        batch = posts[start : start + BATCH_SIZE]
+    size = screener.batch_size  # the engine's own choice (larger when the classifier is on)
+    for start in range(0, len(posts), size):
+        batch = posts[start : start + size]
         results = screener.check_batch([post.text for post in batch])
         outcomes.extend(_outcome(post, result) for post, result in zip(batch, results, strict=True))
     return score(outcomes)
