@@ -14,6 +14,7 @@ Writing the ~50 lines here keeps a dependency (``peft``) out of the runtime.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +39,12 @@ def _blocks(bert: Any) -> list[Any]:
 
 
 def _get(module: Any, dotted: str) -> Any:
-    for part in dotted.split("."):
-        module = getattr(module, part)
-    return module
+    return attrgetter(dotted)(module)
 
 
 def _set(module: Any, dotted: str, value: Any) -> None:
-    *path, last = dotted.split(".")
-    for part in path:
-        module = getattr(module, part)
-    setattr(module, last, value)
+    parent, _, last = dotted.rpartition(".")
+    setattr(_get(module, parent) if parent else module, last, value)
 
 
 def bert_of(sentence_transformer: Any) -> Any:
