@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import own_frames  # the hand-written frames, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20240602
@@ -457,7 +461,7 @@ def _rows() -> list[dict[str, str | None]]:
 
 
 # Rows kept per (kind, template): enough variety without one template swamping the rest.
-PER_TEMPLATE = 30
+PER_TEMPLATE = 20
 
 
 def compose() -> list[dict[str, str | None]]:
@@ -485,8 +489,75 @@ def compose() -> list[dict[str, str | None]]:
     return [r for r in kept if not (str(r["text"]) in seen or seen.add(str(r["text"])))]
 
 
+# Rows kept per frame of ``own_frames``: many frames, few rows each (variety over repetition).
+PER_FRAME = 10
+PER_TWIN = 3  # the same hateful frame aimed at a group that is not protected (abuse)
+SLOTS = ("{G}", "{Gc}", "{one}", "{one_c}", "{adj}", "{slur}", "{slurs}", "{slurs_c}", "{claim}")
+
+
+def _fill(frame: str, parts: dict[str, list], rng: random.Random) -> str:
+    slur, slurs = rng.choice(parts["slur"])
+    group, one = rng.choice(parts["G"]), rng.choice(parts["one"])
+    return _cap(frame.format(
+        G=group, Gc=_cap(group), one=one, one_c=_cap(one), adj=rng.choice(parts["adj"]),
+        slur=slur, slurs=slurs, slurs_c=_cap(slurs), claim=rng.choice(parts["claim"]),
+        attr=rng.choice(own_frames.ATTRS), dehum=rng.choice(own_frames.DEHUM),
+        name=rng.choice(own_frames.NAMES),
+    ))
+
+
+def _frame_rows(rng: random.Random) -> list[dict[str, str | None]]:
+    """Rows from ``own_frames``: each frame filled round-robin across the characteristics.
+
+    A hateful frame that names a group is also filled with groups that are not protected,
+    labelled abuse, under the same template key: the split then keeps both on one side, so a
+    held-out frame is unseen in either form.
+    """
+    rows: list[dict[str, str | None]] = []
+    targets = sorted(own_frames.FILL)
+    for table, label in ((own_frames.HATE, "hate"), (own_frames.NOT_HATE, "none")):
+        for kind, frames in table.items():
+            for number, frame in enumerate(frames):
+                key = f"{kind}/{number:02d}"
+                seen: set[str] = set()
+                for attempt in range(PER_FRAME * 4):
+                    if len(seen) >= PER_FRAME:
+                        break
+                    target = targets[(attempt + number) % len(targets)]
+                    text = _fill(frame, own_frames.FILL[target], rng)
+                    if text not in seen:
+                        seen.add(text)
+                        rows.append({"text": text, "label": label, "target": target,
+                                     "kind": kind, "template": key})
+                if label == "hate" and any(slot in frame for slot in SLOTS):
+                    for _ in range(PER_TWIN):
+                        rows.append({"text": _fill(frame, own_frames.NONPROTECTED, rng),
+                                     "label": "abuse", "target": None,
+                                     "kind": "nonprotected_group", "template": key})
+    for number, frame in enumerate(own_frames.INDIVIDUAL_ABUSE):
+        for _ in range(2):
+            rows.append({"text": _fill(frame, own_frames.NONPROTECTED, rng), "label": "abuse",
+                         "target": None, "kind": "individual_abuse",
+                         "template": f"individual_abuse/{number:02d}"})
+    singles = [(t, "abuse", None, "profanity_untargeted") for t in own_frames.PROFANITY]
+    singles += [(t, label, None, "object_abuse") for t, label in own_frames.OBJECTS]
+    singles += [(t, "none", None, "homonym") for t in own_frames.HOMONYMS]
+    singles += [(t, "none", target, "reclaimed") for t, target in own_frames.RECLAIMED]
+    counts: dict[str, int] = {}
+    for text, label, target, kind in singles:
+        counts[kind] = counts.get(kind, 0) + 1
+        rows.append({"text": text, "label": label, "target": target, "kind": kind,
+                     "template": f"{kind}/{counts[kind]:02d}"})
+    return rows
+
+
 def main() -> int:
     rows = compose()
+    seen = {str(r["text"]) for r in rows}
+    for row in _frame_rows(random.Random(SEED + 1)):
+        if str(row["text"]) not in seen:
+            seen.add(str(row["text"]))
+            rows.append(row)
     with OUT.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -21,6 +21,7 @@ PROTECTED = (
     "disability",
     "sexual_orientation",
     "religion_or_belief",
+    "age",
 )
 WORKPLACE = ("colleague", "customer", "manager", "council")
 

@@ -104,7 +104,12 @@ def split(
     in_dev = set(loose[: int(len(loose) * config.dev_fraction)])
     # Templates are held out kind by kind (at least one of each kind that has two or more),
     # so the dev split measures every kind of post, negation and counter-speech included.
-    kind_of = {e.group: e.kind or "" for e in examples if e.group is not None}
+    # A template's kind is that of its first row: a hateful frame's abuse twins (the same
+    # frame aimed at a group that is not protected) share its key and so its side.
+    kind_of: dict[str, str] = {}
+    for e in examples:
+        if e.group is not None:
+            kind_of.setdefault(e.group, e.kind or "")
     dev_groups: set[str] = set()
     for kind in sorted(set(kind_of.values())):
         groups = sorted(g for g, k in kind_of.items() if k == kind)
