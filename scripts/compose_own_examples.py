@@ -551,13 +551,19 @@ def _frame_rows(rng: random.Random) -> list[dict[str, str | None]]:
     return rows
 
 
-def main() -> int:
+def all_rows() -> list[dict[str, str | None]]:
+    """Every composed row, in file order: the templates above, then ``own_frames``."""
     rows = compose()
     seen = {str(r["text"]) for r in rows}
     for row in _frame_rows(random.Random(SEED + 1)):
         if str(row["text"]) not in seen:
             seen.add(str(row["text"]))
             rows.append(row)
+    return rows
+
+
+def main() -> int:
+    rows = all_rows()
     with OUT.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
