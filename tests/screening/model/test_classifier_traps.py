@@ -75,3 +75,32 @@ def test_denying_an_insult_without_a_lexicon_word_is_not_discrimination(screener
 
 def test_speaking_warmly_of_a_group_is_not_discrimination(screener):
     assert not discrimination(screener, "The deaf club has made the Arts Centre a better place.")
+
+
+def test_hate_carried_by_a_pronoun_in_the_next_sentence_is_discrimination(screener):
+    text = "A Somali family has moved in at number 9. They are filthy and I want them gone."
+    findings = discrimination(screener, text)
+    assert findings
+    assert findings[0].target == "race"
+
+
+def test_wishing_pensioners_gone_is_discrimination_on_age(screener):
+    findings = discrimination(
+        screener, "Pensioners have had their turn, the sooner they're pushed off the pier the better"
+    )
+    assert findings
+    assert findings[0].target == "age"
+
+
+def test_the_same_insult_aimed_at_cyclists_is_not_protected_characteristic_hate(screener):
+    result = screener.check("Cyclists on the High Street are vermin, every last one of them")
+    protected = {"sex", "gender_reassignment", "race", "disability", "sexual_orientation",
+                 "religion_or_belief", "age"}
+    assert not [f for f in result.findings
+                if f.category is Category.DISCRIMINATION and f.target in protected]
+
+
+def test_asking_a_plain_question_about_a_group_is_not_discrimination(screener):
+    assert not discrimination(
+        screener, "Do the Sikh families on Fore Street want a stall at the summer fair?"
+    )
