@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from smpolicy.screening.findings import Category
 
 
@@ -61,7 +59,6 @@ def test_hostility_the_lexicon_has_no_words_for_is_discrimination(screener):
         assert findings[0].target == target
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: a stereotype told as an anecdote")
 def test_a_stereotype_told_as_a_fact_about_market_day_is_discrimination(screener):
     assert discrimination(screener, "Romanians only come here to pick pockets on market day")
 
