@@ -6,10 +6,11 @@ joined, runs of 3+ repeated letters cut to 2, emoji replaced by their names) and
 the caller's original text through ``to_original``. Personal-data detectors read
 ``original`` instead: digits in a phone number must not become letters.
 
-Most posts are plain ASCII, and on ASCII text only two steps change the length (joining spaced
-letters, cutting repeats): a post with neither keeps an identity offset map, with its leetspeak
-decoded in place. The per-character path runs only for the rest (``_normalise_general``, which
-the fast path must always agree with: tested on every dev post and on generated text).
+After folding, only two steps change the text's length (joining spaced letters, cutting
+repeats): a post with neither, nearly every post, decodes its leetspeak in place and keeps the
+folding's offsets (none at all for plain ASCII, which folds to its lower case). The
+step-by-step path (``_normalise_general``) runs only for the rest; the shortcut must always
+agree with it (tested on every dev post and on generated text).
 """
 
 from __future__ import annotations
