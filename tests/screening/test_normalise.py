@@ -96,3 +96,16 @@ def test_the_shortcuts_agree_with_every_step_on_the_dev_set():
     for line in (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             _same_as_every_step(json.loads(line)["text"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("good morning!", "good morning!"), ("sh!t!!", "shit!!"), ("f@g!", "fag!"), ("b!tch", "bitch")],
+)
+def test_an_exclamation_mark_ends_a_word_it_is_not_a_leetspeak_i(text, expected):
+    assert normalise(text).text == expected
+
+
+def test_abuse_shouted_with_an_exclamation_mark_is_still_flagged(flagged):
+    assert "discrimination" in flagged("Muslims are vermin!")
+    assert "discrimination" in flagged("you faggot!")

@@ -124,15 +124,17 @@ def _spaced_runs(text: str) -> list[re.Match[str]]:
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
-    """Spans of words to decode; a leading "@" is a mention, not an "a"."""
+    """Spans of words to decode; a leading "@" is a mention, not an "a", and a trailing "!" is
+    an exclamation mark, not an "i" ("vermin!" must stay "vermin", "sh!t" is "shit")."""
     spans = []
     for match in _LEET_WORD.finditer(text):
         start, word = match.start(), match.group()
         if word.startswith("@"):
             start, word = start + 1, word[1:]
+        word = word.rstrip("!")
         if _ORDINAL_OR_TIME.match(word) or not any(c in LEET for c in word):
             continue
-        spans.append((start, match.end()))
+        spans.append((start, start + len(word)))
     return spans
 
 
