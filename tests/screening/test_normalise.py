@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import json
+import random
+from pathlib import Path
+
 import pytest
 
-from smpolicy.screening.normalise import normalise
+from smpolicy.screening.normalise import _normalise_general, normalise
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "devset"
 
 
 @pytest.mark.parametrize(
@@ -51,3 +57,55 @@ def test_the_span_of_a_decoded_word_covers_the_obfuscated_original():
 
 def test_plain_ascii_takes_the_identity_fast_path():
     assert normalise("The bins are collected on Tuesday").offsets is None
+
+
+def _same_as_every_step(text: str) -> None:
+    """The shortcuts in ``normalise`` give what the character-by-character path gives."""
+    fast, general = normalise(text), _normalise_general(text)
+    assert fast.text == general.text, text
+    for start in range(len(fast.text)):
+        for end in range(start + 1, len(fast.text) + 1):
+            assert fast.to_original(start, end) == general.to_original(start, end), (text, start, end)
+
+
+def test_leetspeak_in_plain_ascii_is_decoded_in_place_without_an_offset_map():
+    post = normalise("You r3tard, what an idi0t")
+    assert post.text == "you retard, what an idiot" and post.offsets is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "s0oo stupid", "f4gg0t!!!", "you f a g g 0 t", "Mr $mith @ the d3p0t", "well... a b c d",
+        "Caf\u00e9 n1gg3r \U0001f602", "r e t a r d \u200b", "\uff46\uff41\uff47\uff47\uff4f\uff54 s000",
+        "morning! 10am, sp7 8aa", "gr8 m8 \u00a3 5 0", "a.b.c", "x - y - z", "\u00e9\u00e9\u00e9",
+    ],
+)
+def test_the_shortcuts_agree_with_every_step(text: str):
+    _same_as_every_step(text)
+
+
+def test_the_shortcuts_agree_with_every_step_on_generated_text():
+    rng = random.Random(7)
+    alphabet = "ab o0s5$!@ .-_*~1iIl|3e+\u00e9\U0001f602\u200bSs"
+    for _ in range(3000):
+        _same_as_every_step("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))))
+
+
+def test_the_shortcuts_agree_with_every_step_on_the_dev_set():
+    for line in (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            _same_as_every_step(json.loads(line)["text"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("good morning!", "good morning!"), ("sh!t!!", "shit!!"), ("f@g!", "fag!"), ("b!tch", "bitch")],
+)
+def test_an_exclamation_mark_ends_a_word_it_is_not_a_leetspeak_i(text, expected):
+    assert normalise(text).text == expected
+
+
+def test_abuse_shouted_with_an_exclamation_mark_is_still_flagged(flagged):
+    assert "discrimination" in flagged("Muslims are vermin!")
+    assert "discrimination" in flagged("you faggot!")

@@ -6,13 +6,11 @@ quoting, condemning, denying or reclaiming rather than uttering abuse?
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex
-from smpolicy.screening.prefilter import open_gates
+from smpolicy.screening.prefilter import GatedList, GatedPattern, open_gates
 
 _DOUBLE_QUOTES = "\"“”«»"
 _SINGLE_QUOTES = "'‘’"
@@ -26,47 +24,65 @@ class Cues:
     disclaimer: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    counter: GatedList  # one pattern per counter-speech word: a post opens few of them
+    negator: GatedPattern
+    denial: GatedPattern
+    disclaimer: GatedPattern
+    self_identification: GatedPattern
+
+
 @cache
-def _patterns() -> dict[str, Any]:
+def _patterns() -> _Patterns:
     lexicon = load_lexicon("context")
-    return {
-        "counter": compile_template("{cue}", {"cue": lexicon["counter_speech"]}),
-        "negator": re.compile(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
-        "denial": re.compile(lexicon["denials"]),
-        "disclaimer": re.compile("|".join(lexicon["disclaimers"])),
-        "self": re.compile("|".join(lexicon["self_identification"])),
-    }
+    counter = [compile_template("{cue}", {"cue": [word]}) for word in lexicon["counter_speech"]]
+    return _Patterns(
+        counter=GatedList([(pattern, None) for pattern in counter]),
+        negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
+        denial=GatedPattern(lexicon["denials"]),
+        disclaimer=GatedPattern("|".join(lexicon["disclaimers"])),
+        self_identification=GatedPattern("|".join(lexicon["self_identification"])),
+    )
 
 
 @lru_cache(maxsize=8192)
 def cues_for(text: str, start: int, end: int) -> Cues:
-    """Cues in the sentence around ``text[start:end]`` (normalised text)."""
+    """Cues in the sentence around ``text[start:end]`` (normalised text).
+
+    The sentence and the words before the hit are parts of the text: a pattern whose gate the
+    text's shared scan does not open cannot match them, and is not run at all. Counter-speech
+    is one pattern per cue word: "does any match" is the same question as for their alternation.
+    """
     patterns = _patterns()
+    gates = open_gates(text)
     s_start, s_end = sentence_bounds(text, start)
     # Condemnation often follows in the next sentence: "He called me X. That is racist."
     _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
     sentence = text[s_start:next_end]
     before = text[s_start:start]
-    disclaimer = bool(patterns["disclaimer"].search(sentence))
-    counter_cue = patterns["counter"]
-    # The sentence is part of the text: if the text's shared scan does not open the cue's gate,
-    # no sentence of it can match, and the sentence needs no scan of its own.
+    disclaimer = _search(patterns.disclaimer, gates, sentence)
     counter = (not disclaimer) and (
-        bool(counter_cue.open_in(open_gates(text)) and counter_cue.regex.search(sentence))
+        any(pattern.regex.search(sentence) for pattern, _ in patterns.counter.open_for(text))
         or _is_quoted(text[s_start:start], text[end:s_end])
     )
     return Cues(
         counter_speech=counter,
-        negated=bool(patterns["negator"].search(before) or patterns["denial"].search(before)),
+        negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
         self_identified=_self_identified(text),
         disclaimer=disclaimer,
     )
 
 
+def _search(pattern: GatedPattern, gates: int, part: str) -> bool:
+    """Whether ``pattern`` matches ``part`` of a text whose ``open_gates`` value is ``gates``."""
+    return pattern.open_in(gates) and pattern.regex.search(part) is not None
+
+
 @lru_cache(maxsize=1024)
 def _self_identified(text: str) -> bool:
     """Whether the writer says who they are anywhere in the post (asked once per post)."""
-    return bool(_patterns()["self"].search(text))
+    return _search(_patterns().self_identification, open_gates(text), text)
 
 
 def _is_quoted(left: str, right: str) -> bool:

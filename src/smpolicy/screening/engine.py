@@ -1,4 +1,4 @@
-"""The screening pipeline: text -> normalise -> detectors -> findings -> verdict."""
+"""The screening pipeline: text -> normalise, repair spelling -> detectors -> findings -> verdict."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from smpolicy.exceptions import InputError
 from smpolicy.screening.config import ScreeningConfig
 from smpolicy.screening.findings import Finding, Result, Verdict
-from smpolicy.screening.normalise import NormalisedText, normalise
+from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.registry import DetectorContext, DetectorRegistry, default_registry
+from smpolicy.screening.spelling import prepared
 
 if TYPE_CHECKING:
     from smpolicy.policy import Policy
@@ -107,7 +108,7 @@ class Screener:
 
     def _prepare(self, text: str) -> NormalisedText:
         validate_text(text, self.config.max_chars)
-        return normalise(text)
+        return prepared(text)
 
     def judge(self, findings: list[Finding]) -> Result:
         """The verdict on a post from all its findings: thresholds per category, most severe first."""

@@ -6,8 +6,11 @@ joined, runs of 3+ repeated letters cut to 2, emoji replaced by their names) and
 the caller's original text through ``to_original``. Personal-data detectors read
 ``original`` instead: digits in a phone number must not become letters.
 
-Most posts are plain ASCII with nothing to undo, so a fast path returns them lower-cased with an
-identity offset map; the per-character path runs only when it has work to do.
+After folding, only two steps change the text's length (joining spaced letters, cutting
+repeats): a post with neither, nearly every post, decodes its leetspeak in place and keeps the
+folding's offsets (none at all for plain ASCII, which folds to its lower case). The
+step-by-step path (``_normalise_general``) runs only for the rest; the shortcut must always
+agree with it (tested on every dev post and on generated text).
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ _SPACED = re.compile(
     r"(?<![\w@$!])[a-z0-9@$!](?P<sep>[ .\-_*~]{1,2})[a-z0-9@$!](?![\w@$!])"
     r"(?:(?P=sep)[a-z0-9@$!](?![\w@$!]))+"
 )
+# A necessary condition for ``_SPACED``, cheap to search for (it starts with a separator, not a
+# letter): a one-character word between separators, then another one-character word.
+_SPACED_START = re.compile(r"[ .\-_*~][a-z0-9@$!][ .\-_*~]{1,2}[a-z0-9@$!](?![\w@$!])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SEPARATORS = frozenset(" .-_*~")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -71,9 +77,24 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
-    lowered = text.lower()
-    if text.isascii() and not _needs_work(lowered):
-        return NormalisedText(text, lowered)
+    # With no spaced letters, decoding leetspeak changes characters one for one, and what it
+    # decodes can still make a run of repeats to cut ("s0oo" -> "sooo"): when there is none,
+    # the folded text's offsets are final. ASCII folds to its lower case, character for
+    # character: its offsets are the identity.
+    if text.isascii():
+        folded, index = text.lower(), None
+    else:
+        chars, offsets = _fold_characters(text)
+        folded, index = "".join(chars), tuple(offsets)
+    if not _SPACED_START.search(folded) or not _spaced_runs(folded):
+        decoded = _decode_leet_text(folded)
+        if not _REPEATS.search(decoded):
+            return NormalisedText(text, decoded, index)
+    return _normalise_general(text)
+
+
+def _normalise_general(text: str) -> NormalisedText:
+    """Every step, character by character, with the offset map."""
     chars, index = _fold_characters(text)
     for step in (_join_spaced_letters, _decode_leet, _cut_repeats):
         chars, index = step(chars, index)
@@ -81,10 +102,20 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(text, folded, tuple(index))
 
 
-def _needs_work(lowered: str) -> bool:
-    return bool(
-        _REPEATS.search(lowered) or _spaced_runs(lowered) or _has_leet_word(lowered)
-    )
+def _decode_leet_text(lowered: str) -> str:
+    """``lowered`` with its leetspeak words decoded (the same length: one character for one)."""
+    if _LEET_CHARS.isdisjoint(lowered):
+        return lowered
+    spans = _leet_words(lowered)
+    if not spans:
+        return lowered
+    pieces, done = [], 0
+    for start, end in spans:
+        pieces.append(lowered[done:start])
+        pieces.append(lowered[start:end].translate(_LEET_TABLE))
+        done = end
+    pieces.append(lowered[done:])
+    return "".join(pieces)
 
 
 def _spaced_runs(text: str) -> list[re.Match[str]]:
@@ -93,23 +124,22 @@ def _spaced_runs(text: str) -> list[re.Match[str]]:
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
-    """Spans of words to decode; a leading "@" is a mention, not an "a"."""
+    """Spans of words to decode; a leading "@" is a mention, not an "a", and a trailing "!" is
+    an exclamation mark, not an "i" ("vermin!" must stay "vermin", "sh!t" is "shit")."""
     spans = []
     for match in _LEET_WORD.finditer(text):
         start, word = match.start(), match.group()
         if word.startswith("@"):
             start, word = start + 1, word[1:]
+        word = word.rstrip("!")
         if _ORDINAL_OR_TIME.match(word) or not any(c in LEET for c in word):
             continue
-        spans.append((start, match.end()))
+        spans.append((start, start + len(word)))
     return spans
 
 
 _LEET_CHARS = frozenset(LEET)
-
-
-def _has_leet_word(lowered: str) -> bool:
-    return not _LEET_CHARS.isdisjoint(lowered) and bool(_leet_words(lowered))
+_LEET_TABLE = str.maketrans(LEET)
 
 
 def _fold_characters(text: str) -> tuple[list[str], list[int]]:

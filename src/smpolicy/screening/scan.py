@@ -8,12 +8,15 @@ literal live in one automaton (pyahocorasick); ``scan(text)`` walks it once and 
 - ``gates``: one integer whose set bits are the gates the text opens, and
 - ``terms``: for each lexicon (by the id it registered under), its whole-word hits in order.
 
-The result is cached per text, because every detector asks about the same posts in turn. The
-automaton is rebuilt lazily when a lexicon or a gate is added (at start-up, in practice).
+The result is cached per text, because every detector asks about the same posts in turn. A
+lexicon or gate added later (detectors build theirs on first use, at start-up in practice)
+adds its words to the same trie, whose links are remade before the next scan: not the whole
+automaton again for each detector.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -53,7 +56,8 @@ class _Shared:
         self.gates = 0
         self.variants: dict[str, dict[int, tuple[str, Any]]] = {}  # variant -> {lexicon: (term, data)}
         self.lexicons = 0
-        self.automaton: ahocorasick.Automaton | None = None
+        self.automaton: ahocorasick.Automaton | None = None  # ready to scan; None after a change
+        self._trie: ahocorasick.Automaton | None = None  # every word so far, with its value
 
     def add_gate(self, literals: frozenset[str]) -> int:
         """A new gate opened by any of ``literals``; returns its bit."""
@@ -61,7 +65,7 @@ class _Shared:
         self.gates += 1
         for literal in literals:
             self.gate_masks[literal] = self.gate_masks.get(literal, 0) | bit
-        self._changed()
+        self._changed(literals)
         return bit
 
     def add_lexicon(self, variants: dict[str, tuple[str, Any]]) -> int:
@@ -70,25 +74,33 @@ class _Shared:
         self.lexicons += 1
         for variant, entry in variants.items():
             self.variants.setdefault(variant, {})[ident] = entry
-        self._changed()
+        self._changed(variants)
         return ident
 
-    def _changed(self) -> None:
+    def _changed(self, words: Iterable[str]) -> None:
+        if self._trie is not None:  # (re)store the changed words' values; the rest stand
+            for word in words:
+                self._trie.add_word(word, self._value(word))
         self.automaton = None
         scan.cache_clear()
 
+    def _value(self, word: str) -> tuple[int, int, tuple[tuple[int, str, Any], ...]]:
+        entries = tuple(
+            (ident, term, data) for ident, (term, data) in self.variants.get(word, {}).items()
+        )
+        return self.gate_masks.get(word, 0), len(word), entries
+
     def build(self) -> ahocorasick.Automaton | None:
-        words = self.gate_masks.keys() | self.variants.keys()
-        if not words:
-            return None
-        automaton = ahocorasick.Automaton()
-        for word in words:
-            entries = tuple(
-                (ident, term, data) for ident, (term, data) in self.variants.get(word, {}).items()
-            )
-            automaton.add_word(word, (self.gate_masks.get(word, 0), len(word), entries))
-        automaton.make_automaton()
-        return automaton
+        """The automaton of every word registered so far (the trie's links remade after a change)."""
+        if self._trie is None:
+            words = self.gate_masks.keys() | self.variants.keys()
+            if not words:
+                return None
+            self._trie = ahocorasick.Automaton()
+            for word in words:
+                self._trie.add_word(word, self._value(word))
+        self._trie.make_automaton()
+        return self._trie
 
 
 SHARED = _Shared()

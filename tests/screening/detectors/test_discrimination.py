@@ -86,10 +86,33 @@ def test_quoting_condemning_or_negating_abuse_is_not_a_breach(screener, text):
         "Scunthorpe were robbed on Saturday",
         "Our bitch had six puppies last night",
         "I'm going to kill time at the library",
+        "Nipping out for a fag before the planning meeting",
+        "The drainage dyke behind the depot has flooded again",
+        "Our spaniel won best bitch at the county show on Saturday",
+        "Brought a bundle of faggots to light the bonfire at the community event",
+        "Strikes could cripple the bin service this winter",
+        "There is a chink of light for the leisure centre budget",
+        "The old slag heaps above the village are becoming a nature reserve",
+        "Please keep the staff kitchen spic and span",
+        "Slut shaming has no place in our workplace",
+        "Midget gems and a cuppa at the coffee morning",
+        "The depot's old Ford tranny van finally failed its MOT",
     ],
 )
 def test_homonyms_and_innocent_substrings_are_not_flagged(flagged, text):
     assert "discrimination" not in flagged(text)
+
+
+def test_a_set_phrase_excuses_only_the_words_inside_it(flagged):
+    """'slag heap' explains the 'slag' in it, not an insult elsewhere in the same post."""
+    assert "discrimination" in flagged("She's a slag, everyone at the slag heap knows it")
+    assert "discrimination" in flagged("you stupid cripple, that could cripple anyone")
+    assert "discrimination" in flagged("Chinks everywhere in this town, not a chink of light")
+
+
+def test_reclaiming_a_word_one_is_proud_of_is_not_a_breach(screener):
+    text = "Proud to be a cripple and proud to be at the disability arts festival tonight"
+    assert screener.check(text).verdict == "ok"
 
 
 def test_lexicon_signals_expose_the_evidence_for_a_learned_combiner():

@@ -151,11 +151,11 @@ KINDS = {
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     context: TermIndex
-    markers: re.Pattern[str]
-    hr: re.Pattern[str]
-    sensitive: re.Pattern[str]
+    markers: GatedAlternation
+    hr: GatedAlternation
+    sensitive: GatedAlternation
     reference: re.Pattern[str]
-    date_of_birth: re.Pattern[str]
+    date_of_birth: GatedPattern
     street: re.Pattern[str]
     person: re.Pattern[str]
 

@@ -71,11 +71,50 @@ class Template:
 
 
 @dataclass(frozen=True, slots=True)
+class Homonym:
+    """How to tell that a slur's letters mean something else here.
+
+    ``neighbours``: a word within a few words either side ("fag" near "break", "bitch" near
+    "puppies"). ``phrases``: set phrases that contain the term ("slag heap", "chink of
+    light", "could cripple"), matched only where the phrase covers the hit itself, so a
+    sense word elsewhere in the post excuses nothing.
+    """
+
+    neighbours: frozenset[str]
+    phrases: re.Pattern[str] | None
+
+    @classmethod
+    def parse(cls, entries: list[str]) -> Homonym:
+        words = frozenset(e for e in entries if " " not in e)
+        phrases = [e for e in entries if " " in e]
+        return cls(words, re.compile(rf"(?<![a-z])(?:{_phrase_alternation(phrases)})(?![a-z])")
+                   if phrases else None)
+
+    def explains(self, text: str, start: int, end: int) -> bool:
+        if self.phrases is not None:
+            low, high = max(0, start - 40), end + 40
+            for match in self.phrases.finditer(text, low, high):
+                if match.start() <= start and end <= match.end():
+                    return True
+        if not self.neighbours:
+            return False
+        window = re.findall(r"[a-z]+", text[max(0, start - 25) : end + 25])
+        return any(word in self.neighbours for word in window)
+
+
+def _phrase_alternation(phrases: list[str]) -> str:
+    """Each word may take a plural ``s``/``es`` ("slag heaps", "chinks in the curtains")."""
+    def one(phrase: str) -> str:
+        return r"[\s\-]+".join(re.escape(word) + "(?:e?s)?" for word in phrase.split())
+    return "|".join(one(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
 class _Lexicon:
     slurs: TermIndex
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
-    homonyms: dict[str, frozenset[str]]
+    homonyms: dict[str, Homonym]
     labels: dict[str, str]
     intensifier: re.Pattern[str]
     templates: GatedList  # of (pattern, Template)
@@ -128,7 +167,7 @@ def _lexicon() -> _Lexicon:
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
         reclaimable=frozenset(data["reclaimable"]),
-        homonyms={k: frozenset(v) for k, v in data["homonyms"].items()},
+        homonyms={term: Homonym.parse(entries) for term, entries in data["homonyms"].items()},
         labels=data["characteristics"],
         intensifier=re.compile(
             rf"(?:{words_regex(data['abusive_adjectives'])}|you|ur|you'?re an?|u r an?|what an?"
@@ -145,7 +184,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     hits: list[Hit] = []
     for hit in lexicon.slurs.find(post):
         target, raw = hit.data
-        if _is_homonym(text, hit.start, hit.end, lexicon.homonyms.get(hit.term, frozenset())):
+        homonym = lexicon.homonyms.get(hit.term)
+        if homonym is not None and homonym.explains(text, hit.start, hit.end):
             continue
         cues = cues_for(text, hit.start, hit.end)
         score = raw
@@ -180,13 +220,6 @@ def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
         if word:
             return group_targets.get(re.sub(r"[\s\-]+", " ", word), "race")
     return "race"
-
-
-def _is_homonym(text: str, start: int, end: int, neighbours: frozenset[str]) -> bool:
-    if not neighbours:
-        return False
-    window = re.findall(r"[a-z]+", text[max(0, start - 25) : end + 25])
-    return any(word in neighbours for word in window)
 
 
 def lexicon_signals(post: NormalisedText) -> LexiconSignals:

@@ -25,7 +25,7 @@ from smpolicy.screening.lexicon import (
     words_regex,
 )
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedAlternation
+from smpolicy.screening.prefilter import GatedAlternation, GatedPattern
 from smpolicy.screening.registry import DetectorContext
 
 CLAUSE = "6.4(a)"
@@ -43,10 +43,10 @@ _PERSON = re.compile(
 class _Lexicon:
     targets: TermIndex
     criticism: TermIndex
-    arguing: re.Pattern[str]
-    disagreeing: re.Pattern[str]
+    arguing: GatedAlternation
+    disagreeing: GatedAlternation
     accusations: TermIndex
-    entity_roles: re.Pattern[str]
+    entity_roles: GatedPattern
     organisation: re.Pattern[str]
 
 

@@ -29,7 +29,7 @@ import numpy as np
 
 from smpolicy.screening.model import datasets, features
 from smpolicy.screening.model.datasets import Example
-from smpolicy.screening.normalise import normalise
+from smpolicy.screening.spelling import prepared
 
 TARGETS = ("none", *features.PROTECTED, *features.WORKPLACE)
 
@@ -319,7 +319,7 @@ def fit(
 
 
 def signals_of(examples: Sequence[Example]) -> list[features.Signals]:
-    return features.signals_for([normalise(e.text) for e in examples])
+    return features.signals_for([prepared(e.text) for e in examples])
 
 
 def file_sha256(path: Path) -> str:
