@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -71,3 +73,15 @@ def test_every_variant_is_one_letter_from_a_lexicon_word_and_not_a_lexicon_word(
         swapped = len(variant) == len(word) and sorted(variant) == sorted(word) and sum(
             a != b for a, b in zip(variant, word, strict=True)) == 2
         assert one_dropped or swapped, (variant, word)
+
+
+def test_the_first_post_a_fresh_process_screens_is_repaired_too():
+    """The misspellings join the shared scan on first use; that first scan must include them."""
+    code = (
+        "from smpolicy.screening.config import ScreeningConfig\n"
+        "from smpolicy.screening.engine import Screener\n"
+        "print(Screener(config=ScreeningConfig(use_model=False))"
+        ".check('those mslims are vermin').verdict.value)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "breach"

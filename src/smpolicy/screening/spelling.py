@@ -10,13 +10,11 @@ misspelt word as written.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from smpolicy.screening.lexicon import LEXICON_DIR
 from smpolicy.screening.normalise import NormalisedText, normalise
-
-_TOKEN = re.compile(r"[a-z]{4,}")
+from smpolicy.screening.scan import SHARED, scan
 
 
 @cache
@@ -26,21 +24,25 @@ def _variants() -> dict[str, str]:
         return {variant: word for variant, word in rows}
 
 
+@cache
+def _lexicon_id() -> int:
+    """The misspellings as one more lexicon of the shared scan, which reads every post anyway:
+    a post without any costs nothing more, and its scan is the one the detectors reuse."""
+    return SHARED.add_lexicon({variant: (word, None) for variant, word in _variants().items()})
+
+
 def repair_spelling(post: NormalisedText) -> NormalisedText:
     """``post`` with each known misspelling replaced by its lexicon word (itself when none)."""
-    table = _variants()
-    if table.keys().isdisjoint(_TOKEN.findall(post.text)):
+    lexicon = _lexicon_id()  # registered first: registering later would outdate this scan
+    hits = scan(post.text).terms.get(lexicon)
+    if not hits:
         return post
     text = post.text
     index = post.offsets if post.offsets is not None else range(len(post.original))
     pieces: list[str] = []
     offsets: list[int] = []
     done = 0
-    for match in _TOKEN.finditer(text):
-        word = table.get(match.group())
-        if word is None:
-            continue
-        start, end = match.span()
+    for start, end, word, _ in hits:
         pieces.append(text[done:start])
         offsets.extend(index[done:start])
         pieces.append(word)
