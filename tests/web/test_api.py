@@ -109,3 +109,30 @@ def test_coverage_api_counts_the_managers_team(personas, published, bearer):
 def test_the_schema_is_served(db):
     schema = Client().get("/api/openapi.json").json()
     assert {"/api/check", "/api/people", "/api/coverage"} <= set(schema["paths"])
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("get", "/api/people?q=smi%00th", None),
+        ("get", "/api/people?q%00=x", None),
+        ("post", "/api/check", {"text": "hello\x00there"}),
+        ("post", "/api/check", {"text": "hello", "id": ["a\x00"]}),
+    ],
+)
+def test_a_nul_character_anywhere_is_a_400_not_a_database_error(personas, bearer, method, url,
+                                                                 body):
+    """PostgreSQL cannot store or search NUL; schemathesis found /api/people?q=...%00 gave a 500."""
+    client = Client()
+    if method == "get":
+        response = client.get(url, headers=bearer(personas.manager))
+    else:
+        response = client.post(url, json.dumps(body), content_type="application/json",
+                               headers=bearer(personas.report))
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
+
+
+def test_a_page_query_with_a_nul_character_is_a_400(personas, login):
+    response = login(personas.manager).get("/people/?q=a%00b")
+    assert response.status_code == 400

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before CSRF, which reads the body: image uploads for screening stay in memory.
     "smpolicy.web.screening.uploads.ImageUploadMiddleware",
+    # After the upload handlers are set (it reads form fields), before any view or CSRF check.
+    "smpolicy.web.nul.RejectNulCharacters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
