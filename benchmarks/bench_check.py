@@ -49,7 +49,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def make_posts(count: int, seed: int) -> list[str]:
-    """``count`` posts of one to four dev-set sentences each, drawn with ``seed``."""
+    """``count`` distinct posts of one to four dev-set sentences each, drawn with ``seed``.
+
+    Distinct, because the engine caches its scan and cues per text (for the detectors of one
+    post): a repeated post would be served from those caches and flatter the rate. Drawn with
+    repeats, 21% of 10,000 posts were repeats, and they took 104 µs per post against 121 µs for
+    the distinct ones alone.
+    """
     sentences = [
         sentence
         for line in DEV.read_text(encoding="utf-8").splitlines()
@@ -58,7 +64,10 @@ def make_posts(count: int, seed: int) -> list[str]:
         if sentence.strip()
     ]
     rng = random.Random(seed)
-    return [" ".join(rng.choices(sentences, k=rng.randint(1, 4))) for _ in range(count)]
+    posts: dict[str, None] = {}
+    while len(posts) < count:
+        posts.setdefault(" ".join(rng.choices(sentences, k=rng.randint(1, 4))), None)
+    return list(posts)
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
