@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,7 @@ def test_negation_and_reclaiming_leave_the_decision_to_the_lexicon():
     assert features.cue_gate(features.NO_SIGNALS) == 1.0
 
 
-def test_no_training_post_is_a_hatecheck_case():
-    """HateCheck is evaluation only: none of our own posts may repeat one of its cases."""
+def _hatecheck_rows() -> list[dict[str, str]]:
     found = [
         folder / "shared/data/hatecheck/test_suite_cases.csv"
         for folder in ROOT.parents
@@ -51,12 +51,33 @@ def test_no_training_post_is_a_hatecheck_case():
     ]
     if not found:
         pytest.skip("HateCheck is not on this machine")
-    suite = found[0]
-    with suite.open(encoding="utf-8", newline="") as handle:
-        cases = {datasets.dedupe_key(row["test_case"]) for row in csv.DictReader(handle)}
+    with found[0].open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_no_training_post_is_a_hatecheck_case():
+    """HateCheck is evaluation only: none of our own posts may repeat one of its cases."""
+    cases = {datasets.dedupe_key(row["test_case"]) for row in _hatecheck_rows()}
     own = [
         *datasets.own_examples(ROOT / "data/training/own_examples.jsonl"),
         *datasets.own_examples(ROOT / "data/training/own_composed.jsonl", source="composed"),
     ]
     assert len(own) > 2000
     assert not [e.text for e in own if datasets.dedupe_key(e.text) in cases]
+
+
+def _template_key(text: str) -> str:
+    """A sentence frame, its slots ("[IDENTITY_P]", "{G}") all alike, letters and spaces only."""
+    text = re.sub(r"\[[a-z_]+\]|\{[a-z_0-9]+\}", " slot ", text.lower())
+    return " ".join(re.sub(r"[^a-z]+", " ", text).split())
+
+
+def test_no_hand_written_frame_is_a_hatecheck_template():
+    """Nor may our sentence frames copy one of its templates, slots aside."""
+    templates = {_template_key(row["case_templ"]) for row in _hatecheck_rows()}
+    frames = []
+    for script in ("own_frames.py", "compose_own_examples.py"):
+        source = (ROOT / "scripts" / script).read_text(encoding="utf-8")
+        frames += re.findall(r'"((?:[^"\\]|\\.)*\{[A-Za-z_0-9]+\}(?:[^"\\]|\\.)*)"', source)
+    assert len(frames) > 500
+    assert not [frame for frame in frames if _template_key(frame) in templates]
