@@ -48,8 +48,13 @@ def lexicon_words() -> set[str]:
 
 
 def _words_in(value: object) -> list[str]:
+    """Words of a lexicon entry. In a mapping, the words are the values (``groups``: a
+    characteristic's word list), except for ``slurs``, whose keys are the terms (its values are
+    the characteristic and a score)."""
     if isinstance(value, dict):
-        return [w for k, v in value.items() for w in _words_in(k) + _words_in(v)]
+        is_slurs = all(isinstance(v, list) and isinstance(v[-1], float) for v in value.values())
+        return [w for part in (value.keys() if is_slurs else value.values())
+                for w in _words_in(part)]
     if isinstance(value, list):
         return [w for item in value for w in _words_in(item)]
     if isinstance(value, str):
