@@ -1,0 +1,55 @@
+"""The encoder reads the words an obfuscated post hides, and an ordinary post as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpolicy.screening.detectors.classifier import model_text
+from smpolicy.screening.findings import Category
+from smpolicy.screening.spelling import prepared
+
+
+def discriminatory(screener, text):
+    return [f for f in screener.check(text).findings if f.category is Category.DISCRIMINATION]
+
+
+def test_an_ordinary_post_reaches_the_encoder_as_written():
+    text = "Bin collections move to Tuesday next week, Thanks All"
+    assert model_text(prepared(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Those mus lims should all go home", "those muslims should all go home"),
+        ("g4ys shouldn't be allowed near the school", "gays shouldn't be allowed near the school"),
+        ("m u s l i m s are ruining this town", "muslims are ruining this town"),
+    ],
+)
+def test_an_obfuscated_post_reaches_the_encoder_repaired(text, read):
+    assert model_text(prepared(text)) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "those mus lims should all go home",
+        "m u s l i m s are ruining this town",
+        "the immi grants round here are thieving scum",
+        "ver min the lot of them, those trav ellers on the rec",
+    ],
+)
+def test_hostility_hidden_by_spacing_is_discrimination(screener, text):
+    assert discriminatory(screener, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mus lims and christians joined the interfaith walk today",
+        "lovely to see the immi grants support group at the fair",
+        "the c o u n c i l meeting is at 7pm",
+    ],
+)
+def test_a_repaired_friendly_post_stays_ok(screener, text):
+    assert not discriminatory(screener, text)
