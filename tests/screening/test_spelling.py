@@ -1,4 +1,5 @@
-"""A dropped or swapped letter must not hide abuse (6.4(c)), nor turn a real word into a slur."""
+"""A dropped or swapped letter, or a space, must not hide abuse (6.4(c)), nor turn real words
+into a slur."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
 from smpolicy.screening.lexicon import load_lexicon
 from smpolicy.screening.normalise import normalise
 from smpolicy.screening.spelling import _variants, prepared, repair_spelling
+
+_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 
 @pytest.mark.parametrize(
