@@ -27,6 +27,11 @@ def _variants() -> dict[str, str]:
         return {variant: word for variant, word in rows}
 
 
+def repaired_words() -> frozenset[str]:
+    """Every word the table repairs to."""
+    return frozenset(_variants().values())
+
+
 @cache
 def _lexicon_id() -> int:
     """The misspellings as one more lexicon of the shared scan, which reads every post anyway:

@@ -19,6 +19,19 @@ def test_an_ordinary_post_reaches_the_encoder_as_written():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Great turnout at the litter pick \U0001f5a4 thanks all",  # "black heart": no word hidden
+        "The new play area cost £8k and the café is open till 4",
+        "Bin collection moved to SP7 8QT on Thursday",
+    ],
+)
+def test_normalising_that_reveals_no_lexicon_word_leaves_the_post_as_written(text):
+    assert prepared(text).text != text.lower()
+    assert model_text(prepared(text)) == text
+
+
+@pytest.mark.parametrize(
     ("text", "read"),
     [
         ("Those mus lims should all go home", "those muslims should all go home"),

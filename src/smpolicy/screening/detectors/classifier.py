@@ -21,7 +21,9 @@ the artefact's disrepute stacker is trained and reported in the model card but n
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +33,7 @@ from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.model import features
 from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact, rescale
 from smpolicy.screening.model.scorer import Score, Scorer
-from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.normalise import WORD, NormalisedText
 from smpolicy.screening.registry import DetectorContext
 
 
@@ -110,14 +112,42 @@ class ClassifierDetector(BaseDetector):
 
 
 def model_text(post: NormalisedText) -> str:
-    """What the encoder reads: the post as written, unless normalising or repairing it changed
-    more than letter case ("ver min", "m u s l i m s", "g4ys", a Cyrillic letter), when it reads
-    the repaired text. The encoder is uncased, so an unchanged post reads the same either way;
-    an obfuscated one reads as the words it hides, which the encoder's training saw. On the
-    training dev split (102 of 2,854 posts changed) no decision moved; on our own obfuscated
-    posts hate was found that the raw text hid (tests/screening/detectors/test_classifier_text.py).
+    """What the encoder reads: the post as written, unless undoing obfuscation revealed a
+    lexicon word ("ver min", "m u s l i m s", "g4ys", a Cyrillic letter in "gypsy"), when it
+    reads the repaired text, the words the encoder's training saw.
+
+    Only then: normalising also names emoji (a "black heart" holds no word to reveal),
+    strips accents and reads "£8k" as "lbk", which would move the embedding of an ordinary
+    post for nothing. On the training dev split (2,854 posts) no decision moved; on our own
+    obfuscated posts hate was found that the raw text hid
+    (tests/screening/model/test_classifier_text.py).
     """
-    return post.text if post.text != post.original.lower() else post.original
+    lowered = post.original.lower()
+    if post.text == lowered:
+        return post.original
+    written = set(WORD.findall(lowered))
+    words = _lexicon_words()
+    for match in WORD.finditer(post.text):
+        word = match.group()
+        if word in words and word not in written:
+            _, _, source = post.evidence(match.start(), match.end())
+            if not any(unicodedata.category(char) == "So" for char in source):
+                return post.text
+    return post.original
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Words whose obfuscation matters: slurs, group words and every word the spelling table
+    repairs to."""
+    from smpolicy.screening.lexicon import load_lexicon
+    from smpolicy.screening.spelling import repaired_words
+
+    data = load_lexicon("discrimination")
+    terms = [*data["slurs"], *(w for ws in data["groups"].values() for w in ws),
+             *(w for ws in data["group_singulars"].values() for w in ws)]
+    words = {word for term in terms for word in WORD.findall(term.lower())}
+    return frozenset(words | {w + "s" for w in words} | repaired_words())
 
 
 def _rescaled(probability: float, threshold: float, review: float) -> float:
