@@ -1,4 +1,5 @@
-"""The encoder reads the words an obfuscated post hides, and an ordinary post as written."""
+"""The encoder reads the words an obfuscated post hides, an ordinary post as written, and not
+the letters of a slur the lexicon read in an everyday sense."""
 
 from __future__ import annotations
 
@@ -66,3 +67,18 @@ def test_hostility_hidden_by_spacing_is_discrimination(screener, text):
 )
 def test_a_repaired_friendly_post_stays_ok(screener, text):
     assert not discriminatory(screener, text)
+
+
+def test_a_slur_read_in_an_everyday_sense_is_left_out_of_what_the_encoder_reads():
+    text = "People slag the council off but the bins always get collected"
+    assert model_text(prepared(text)) == "People  the council off but the bins always get collected"
+
+
+def test_an_everyday_sense_is_not_flagged_by_the_classifier(screener):
+    assert not discriminatory(screener, "People slag the council off but the bins always get collected")
+
+
+def test_an_everyday_sense_does_not_hide_hostility_elsewhere_in_the_post(screener):
+    text = "Nipped out for a fag break and the immigrants in the queue are ruining this town"
+    assert model_text(prepared(text)).startswith("Nipped out for a  break")
+    assert discriminatory(screener, text)
