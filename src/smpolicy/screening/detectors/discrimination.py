@@ -180,27 +180,13 @@ def _lexicon() -> _Lexicon:
 
 def find_hits(post: NormalisedText) -> list[Hit]:
     """Every slur and derogatory statement in the post, weighed by its context."""
-    return _find_hits(post)[0]
-
-
-def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
-    """Spans of ``post.text`` whose letters spell a slur but mean something else here ("slag"
-    in "slag the council off"): the classifier's encoder is not shown them (it reads the
-    word, not the sense)."""
-    return _find_hits(post)[1]
-
-
-def _find_hits(post: NormalisedText) -> tuple[list[Hit], list[tuple[int, int]]]:
-    """The hits, and the spans of slur letters a homonym's everyday sense explained away."""
     lexicon = _lexicon()
     text = post.text
     hits: list[Hit] = []
-    explained: list[tuple[int, int]] = []
     for hit in lexicon.slurs.find(post):
         target, raw = hit.data
         homonym = lexicon.homonyms.get(hit.term)
         if homonym is not None and homonym.explains(text, hit.start, hit.end):
-            explained.append((hit.start, hit.end))
             continue
         cues = cues_for(text, hit.start, hit.end)
         score = raw
@@ -217,7 +203,20 @@ def _find_hits(post: NormalisedText) -> tuple[list[Hit], list[tuple[int, int]]]:
             hits.append(
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
             )
-    return hits, explained
+    return hits
+
+
+def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
+    """Spans of ``post.text`` whose letters spell a slur but mean something else here ("slag"
+    in "slag the council off"): the classifier's encoder is not shown them (it reads the
+    word, not the sense)."""
+    lexicon = _lexicon()
+    spans = []
+    for hit in lexicon.slurs.find(post):  # the post's cached scan: no templates, no cues
+        homonym = lexicon.homonyms.get(hit.term)
+        if homonym is not None and homonym.explains(post.text, hit.start, hit.end):
+            spans.append((hit.start, hit.end))
+    return spans
 
 
 def _weigh(score: float, cues: Cues, *, reclaimed: bool) -> float:
