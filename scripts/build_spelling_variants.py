@@ -11,7 +11,8 @@ the first letter, then throws away:
   only if wordfreq's English lists give it a zipf frequency under ``--max-zipf`` (default 1.0,
   fewer than about one in a hundred million words), so "midge", "niger", "itch" or a common
   typo of another word ("hte") stay as they are;
-- variants that are themselves lexicon words, or that two lexicon words share (ambiguous).
+- variants that are themselves lexicon words, or that two lexicon words share (ambiguous);
+- known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur).
 
 Then it splits each word of four letters or more, its plural, and each kept misspelling of a
 slur ("nig gres") in two at every point, and keeps a split "left right" only when joining it is
@@ -53,6 +54,9 @@ SOURCES = {
 }
 MIN_LENGTH = 4
 MIN_PART = 2
+# Abbreviations in their own right, too rare for wordfreq, that a letter drop would turn into a
+# slur: "lesb" is short for lesbian ("the lesb book club"), not a misspelt "lesbo".
+ABBREVIATIONS = frozenset({"lesb"})
 
 
 def slur_words() -> set[str]:
@@ -113,7 +117,7 @@ def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
     table = {
         variant: next(iter(origin))
         for variant, origin in sorted(sources.items())
-        if len(origin) == 1 and variant not in words
+        if len(origin) == 1 and variant not in words and variant not in ABBREVIATIONS
         and zipf_frequency(variant, "en") < max_zipf
     }
     # Split forms of each word, of its plural and of each kept misspelling of a slur, mapped to

@@ -39,6 +39,7 @@ def test_a_letter_dropped_or_swapped_does_not_hide_discrimination(flagged, text)
         "Flooding on the River Niger was on the news tonight",
         "My eczema makes my arms itch all day",
         "Hte bins go out on Tuesday",
+        "Off to the lesb book club at the library later",
     ],
 )
 def test_real_words_one_letter_from_a_slur_are_left_alone(flagged, text):

@@ -98,6 +98,7 @@ def test_quoting_condemning_or_negating_abuse_is_not_a_breach(screener, text):
         "Slut shaming has no place in our workplace",
         "Midget gems and a cuppa at the coffee morning",
         "The depot's old Ford tranny van finally failed its MOT",
+        "I only bitch about the parking because it is a nightmare",
     ],
 )
 def test_homonyms_and_innocent_substrings_are_not_flagged(flagged, text):
@@ -109,6 +110,17 @@ def test_a_set_phrase_excuses_only_the_words_inside_it(flagged):
     assert "discrimination" in flagged("She's a slag, everyone at the slag heap knows it")
     assert "discrimination" in flagged("you stupid cripple, that could cripple anyone")
     assert "discrimination" in flagged("Chinks everywhere in this town, not a chink of light")
+
+
+def test_a_set_phrase_of_a_verb_does_not_excuse_the_noun(flagged):
+    """"bitching about" is moaning; "ask your bitch about me" is still an insult."""
+    assert "discrimination" in flagged("Ask your bitch about me")
+
+
+def test_a_bus_stop_is_no_negation(flagged):
+    """"stop" reverses abuse only as "stop calling/saying/using", not as a place."""
+    assert "discrimination" in flagged("Waiting at the bus stop and some paki started shouting")
+    assert "discrimination" not in flagged("Stop calling them pakis, it's vile")
 
 
 def test_reclaiming_a_word_one_is_proud_of_is_not_a_breach(screener):
