@@ -184,6 +184,11 @@ def open_gates(text: str) -> int:
     return scan(text).gates
 
 
+# Gate answers remembered per pattern or list, keyed by the gate bits they read (posts share a
+# few such values); forgotten all at once past this many.
+MAX_KNOWN = 4096
+
+
 class GatedPattern:
     """A compiled regex that first checks its required literals (on lower-case text).
 
@@ -193,7 +198,7 @@ class GatedPattern:
     (``required_conjunctions``); empty when there is nothing sharper to test.
     """
 
-    __slots__ = ("bit", "literals", "needs", "regex")
+    __slots__ = ("_known", "_read", "bit", "literals", "needs", "regex")
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
@@ -203,6 +208,10 @@ class GatedPattern:
         self.literals = literals
         self.bit = SHARED.add_gate(literals) if literals is not None else 0
         self.needs = self._needs()
+        self._read = 0
+        for need in self.needs:
+            self._read |= need
+        self._known: dict[int, bool] = {}
 
     def _needs(self) -> tuple[int, ...]:
         if self.regex.flags & re.IGNORECASE:
@@ -230,7 +239,16 @@ class GatedPattern:
         """Whether this pattern may match a text whose ``open_gates`` value is ``gates``."""
         if self.bit and not self.bit & gates:
             return False
-        return not self.needs or any(gates & need == need for need in self.needs)
+        if not self.needs:
+            return True
+        # Remembered per value of the bits the needs read: testing each need costs more.
+        read = gates & self._read
+        known = self._known.get(read)
+        if known is None:
+            if len(self._known) >= MAX_KNOWN:
+                self._known.clear()
+            known = self._known[read] = any(read & need == need for need in self.needs)
+        return known
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, *args) if self.may_match(text) else iter(())
@@ -242,11 +260,12 @@ class GatedPattern:
 class GatedList:
     """Items keyed by gated patterns, of which ``open_for`` gives, in order, those that may match.
 
-    A detector with dozens of patterns would otherwise test each gate in Python for every post;
-    here the post's ``open_gates`` value is masked once and only its set bits are visited.
+    A detector with dozens of patterns would otherwise test each gate in Python for every post.
+    The answer depends only on the post's gates that some item reads (its own bit and those of
+    its ``needs``): posts that agree on those bits get the same answer, which is remembered.
     """
 
-    __slots__ = ("_always", "_by_bit", "_items", "_mask")
+    __slots__ = ("_always", "_by_bit", "_items", "_known", "_mask", "_read")
 
     def __init__(self, items: Sequence[tuple[GatedPattern, object]]) -> None:
         self._items = tuple(items)
@@ -258,6 +277,11 @@ class GatedList:
         self._mask = 0
         for bit in self._by_bit:
             self._mask |= bit
+        self._read = self._mask
+        for pattern, _ in self._items:
+            for need in pattern.needs:
+                self._read |= need
+        self._known: dict[int, tuple] = {}
 
     def __iter__(self) -> Iterator[tuple[GatedPattern, object]]:
         return iter(self._items)
@@ -265,12 +289,20 @@ class GatedList:
     def __len__(self) -> int:
         return len(self._items)
 
-    def open_for(self, text: str) -> list:
+    def open_for(self, text: str) -> tuple:
         """The ``(pattern, value)`` items whose gates ``text`` opens, in their given order."""
-        opened = open_gates(text)
+        gates = open_gates(text) & self._read
+        found = self._known.get(gates)
+        if found is None:
+            if len(self._known) >= MAX_KNOWN:
+                self._known.clear()
+            found = self._known[gates] = self._open_in(gates)
+        return found
+
+    def _open_in(self, opened: int) -> tuple:
         gates = opened & self._mask
         if not gates and not self._always:
-            return []
+            return ()
         chosen = list(self._always)
         by_bit = self._by_bit
         while gates:
@@ -279,7 +311,7 @@ class GatedList:
             gates ^= low
         chosen.sort()
         items = self._items
-        return [items[i] for i in chosen if items[i][0].open_in(opened)]
+        return tuple(items[i] for i in chosen if items[i][0].open_in(opened))
 
 
 def split_alternatives(pattern: str) -> list[str]:
