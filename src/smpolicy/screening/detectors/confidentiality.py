@@ -28,7 +28,8 @@ from smpolicy.screening.uk_identifiers import nhs_numbers, ni_numbers, postcodes
 CLAUSE = "6.4(b)"
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 _DIGITS = re.compile(r"\d")
-_MANY_DIGITS = re.compile(r"(?:\d[ \-]?){9,}")
+# Nine digits or more, spaced or not; the first written out, so that re skips to digits.
+_MANY_DIGITS = re.compile(r"\d[ \-]?(?:\d[ \-]?){8,}")
 # Capitalised pairs that are places or bodies, not people: "Bell Street", "Town Council".
 _NOT_SURNAMES = frozenset(
     [
