@@ -51,6 +51,8 @@ _SPACED = re.compile(
 # letter): a one-character word between separators, then another one-character word.
 _SPACED_START = re.compile(r"[ .\-_*~][a-z0-9@$!][ .\-_*~]{1,2}[a-z0-9@$!](?![\w@$!])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+# Whether ``_REPEATS`` would match: the same question, answered twice as fast by re.
+_HAS_REPEATS = re.compile(r"([a-z])(?=\1\1)")
 _SEPARATORS = frozenset(" .-_*~")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")  # a word of normalised text, as lexicons split terms
@@ -88,7 +90,7 @@ def normalise(text: str) -> NormalisedText:
         folded, index = "".join(chars), tuple(offsets)
     if not _SPACED_START.search(folded) or not _spaced_runs(folded):
         decoded = _decode_leet_text(folded)
-        if not _REPEATS.search(decoded):
+        if not _HAS_REPEATS.search(decoded):
             return NormalisedText(text, decoded, index)
     return _normalise_general(text)
 

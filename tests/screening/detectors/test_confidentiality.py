@@ -44,3 +44,16 @@ def test_personal_data_without_context_asks_for_a_review(screener):
 )
 def test_public_council_news_is_not_confidential(flagged, text):
     assert "confidentiality" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("RE COMPLAINT REF CMP-22817, the family are upset", "COMPLAINT REF CMP-22817"),
+        ("Case No. 4471-B was closed too early", "Case No. 4471-B"),
+        ("Caſe 44712 is the one I meant", "Caſe 44712"),  # a long s: case-blind re reads it as an s
+    ],
+)
+def test_a_case_reference_is_found_in_any_case(screener, text, reference):
+    findings = screener.check(text).findings
+    assert any(f.target == "reference" and f.evidence == reference for f in findings), findings
