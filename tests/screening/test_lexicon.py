@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -58,3 +59,13 @@ def test_sentence_bounds_agree_with_their_definition_at_every_position():
     for text in texts:
         for position in range(len(text) + 1):
             assert sentence_bounds(text, position) == _sentence_bounds_by_definition(text, position)
+
+
+def test_sentence_ends_are_what_their_plain_form_finds():
+    plain = re.compile(r"[.!?\n]+(?=\s|$)|\n")
+    texts = ["".join(chars) for n in range(1, 7) for chars in itertools.product(".!?\n a", repeat=n)]
+    for text in texts:
+        assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for position in range(len(text) + 1):
+            found, expected = SENTENCE_END.search(text, position), plain.search(text, position)
+            assert (found and found.span()) == (expected and expected.span()), (text, position)
