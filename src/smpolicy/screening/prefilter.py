@@ -198,11 +198,14 @@ class GatedPattern:
     (``required_conjunctions``); empty when there is nothing sharper to test.
     """
 
-    __slots__ = ("_known", "_read", "bit", "literals", "needs", "regex")
+    __slots__ = ("_known", "_read", "bit", "literals", "needs", "regex", "source")
 
-    def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
-        literals = required_literals(self.regex.pattern)
+    def __init__(self, pattern: str | re.Pattern[str], fast: str | None = None) -> None:
+        """``fast``: an equivalent form of ``pattern`` that re runs faster but whose literals are
+        hidden (``lexicon.words_trie``); the gates are read from ``pattern``, ``fast`` is run."""
+        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(fast or pattern)
+        self.source = pattern if isinstance(pattern, str) else pattern.pattern
+        literals = required_literals(self.source)
         if literals is not None and (self.regex.flags & re.IGNORECASE or any(x != x.lower() for x in literals)):
             literals = None  # the gate tests lower-case text only
         self.literals = literals
@@ -216,7 +219,7 @@ class GatedPattern:
     def _needs(self) -> tuple[int, ...]:
         if self.regex.flags & re.IGNORECASE:
             return ()
-        alternatives = required_conjunctions(self.regex.pattern)
+        alternatives = required_conjunctions(self.source)
         if alternatives is None or any(
             literal != literal.lower()
             for conjunction in alternatives for literals in conjunction for literal in literals
@@ -354,11 +357,15 @@ class GatedAlternation(GatedPattern):
 
     __slots__ = ("_parts",)
 
-    def __init__(self, pattern: str) -> None:
-        super().__init__(pattern)
+    def __init__(self, pattern: str, fast: str | None = None) -> None:
+        super().__init__(pattern, fast)
         pieces = split_alternatives(pattern)
+        fast_pieces = split_alternatives(fast) if fast else pieces
+        if len(fast_pieces) != len(pieces):
+            fast_pieces = pieces
         try:  # an alternative that cannot stand alone (a back-reference to another) is not split
-            parts = [GatedPattern(piece) for piece in pieces] if len(pieces) > 1 else []
+            parts = ([GatedPattern(piece, fast=quick) for piece, quick in zip(pieces, fast_pieces, strict=True)]
+                     if len(pieces) > 1 else [])
         except re.error:
             parts = []
         # Every alternative needs a literal: one that could match the empty string (or that
