@@ -57,3 +57,13 @@ def test_public_council_news_is_not_confidential(flagged, text):
 def test_a_case_reference_is_found_in_any_case(screener, text, reference):
     findings = screener.check(text).findings
     assert any(f.target == "reference" and f.evidence == reference for f in findings), findings
+
+
+def test_the_case_reference_gate_is_lower_case_and_ascii_only():
+    from smpolicy.screening.detectors.confidentiality import _case_blind_gate, _may_hold
+
+    assert _case_blind_gate(frozenset({"Case", "REF"})) == frozenset({"case", "ref"})
+    assert _case_blind_gate(frozenset({"\u212aey"})) is None  # the Kelvin sign matches "k" case-blind
+    assert _may_hold("CASE 1234", frozenset({"case"}))
+    assert not _may_hold("nothing to see 1234", frozenset({"case"}))
+    assert _may_hold("caſe 1234", frozenset({"case"}))  # not ASCII: always asked of the regex

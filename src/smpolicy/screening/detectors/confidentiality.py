@@ -172,7 +172,7 @@ def _patterns() -> _Patterns:
         hr=GatedAlternation("|".join(f"(?:{p})" for p in data["hr_matters"])),
         sensitive=GatedAlternation("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
         reference=re.compile(data["reference"], re.IGNORECASE),
-        reference_words=required_literals(data["reference"]),
+        reference_words=_case_blind_gate(required_literals(data["reference"])),
         date_of_birth=GatedPattern(data["date_of_birth"]),
         street=re.compile(data["street_address"]),
         person=re.compile(data["person_name"]),
@@ -269,6 +269,14 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
             if _looks_like_a_name(m.group())
         ]
     return spans
+
+
+def _case_blind_gate(words: frozenset[str] | None) -> frozenset[str] | None:
+    """``words`` in lower case for ``_may_hold``; None (no gate) if one is not ASCII, since a
+    case-blind regex matches some of those to ASCII letters ("K", the Kelvin sign, to "k")."""
+    if words is None or not all(word.isascii() for word in words):
+        return None
+    return frozenset(word.lower() for word in words)
 
 
 def _may_hold(original: str, words: frozenset[str] | None) -> bool:
