@@ -112,7 +112,8 @@ def words_trie(words: Iterable[str]) -> str:
     and a word comes after every longer word it begins (longest first). Then the words that
     match at one position are each other's beginnings, which both forms try longest first.
     Gates are read from ``words_regex`` (see ``GatedPattern``): the factored form hides its
-    literals from ``prefilter``.
+    literals from ``prefilter``. For case-sensitive patterns (case-blind, two letters can take
+    one character: "s" and "ſ" both take "S").
     """
     ordered = _ordered(words)
     tokens = [tuple(_GAP if char == " " else char for char in word) for word in ordered]
