@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex
+from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex, words_trie
 from smpolicy.screening.prefilter import GatedList, GatedPattern, open_gates
 
 _DOUBLE_QUOTES = "\"“”«»"
@@ -45,7 +45,8 @@ def _patterns() -> _Patterns:
     counter = [compile_template("{cue}", {"cue": [word]}) for word in lexicon["counter_speech"]]
     return _Patterns(
         counter=GatedList([(pattern, None) for pattern in counter]),
-        negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
+        negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$",
+                             fast=rf"(?:{words_trie(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
         denial=GatedPattern(lexicon["denials"]),
         disclaimer=GatedPattern("|".join(lexicon["disclaimers"])),
         self_identification=GatedPattern("|".join(lexicon["self_identification"])),
