@@ -59,8 +59,10 @@ def _sequence(items: list) -> set[str] | None:
             candidates.append(found)
     if run:
         candidates.append({run})
+    # Of equally good sets, the last: in a phrase that is the word that says most ("the new
+    # guy" is gated on "guy", not "the"; 4% of the engine's time on the benchmark posts).
     for candidate in candidates:
-        if best is None or _quality(candidate) > _quality(best):
+        if best is None or _quality(candidate) >= _quality(best):
             best = candidate
     return best
 
