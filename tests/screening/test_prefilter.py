@@ -193,3 +193,8 @@ def test_the_gate_form_of_the_colleague_insult_finds_what_the_run_form_finds():
     spelt_out = re.compile(pattern.source)
     for text in texts:
         assert [m.span() for m in spelt_out.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+
+
+def test_a_phrase_is_not_gated_on_a_word_nearly_every_post_holds():
+    assert required_literals(r"gas[\s\-]+the") == {"gas"}
+    assert required_literals(r"ban[\s\-]+all") == {"ban"}
