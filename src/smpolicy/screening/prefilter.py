@@ -69,7 +69,8 @@ def _sequence(items: list) -> set[str] | None:
 # Words nearly every post holds: a set that needs one is worse than one as long that does not
 # ("gas the" is gated on "gas", "the new guy" on "guy"; gated on "the", a pattern runs on
 # nearly every post).
-_COMMON = frozenset("the and all for are but not you was his her its our who new one can has had".split())
+_COMMON = frozenset({"the", "and", "all", "for", "are", "but", "not", "you", "was", "his", "her", "its",
+                     "our", "who", "new", "one", "can", "has", "had"})
 
 
 def _quality(literals: set[str]) -> tuple[int, bool, int]:
