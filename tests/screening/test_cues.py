@@ -55,3 +55,10 @@ def test_self_identification_is_not_run_on_a_post_without_any_of_its_openings():
     # "i'm", "were" or "as a" and so on: a post with none of them cannot self-identify.
     assert not _patterns().self_identification.may_match("the new policy is a gay old muddle")
     assert _patterns().self_identification.may_match("i'm gay")
+
+
+def test_the_cues_of_a_hit_still_say_whether_the_writer_self_identifies():
+    text = "i'm a proud lesbian. that word again"
+    assert cues_for(text, text.index("word"), text.index("word") + 4).self_identified
+    other = "that word again"
+    assert not cues_for(other, 5, 9).self_identified
