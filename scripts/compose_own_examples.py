@@ -502,6 +502,7 @@ def _fill(frame: str, parts: dict[str, list], rng: random.Random) -> str:
         slur=slur, slurs=slurs, slurs_c=_cap(slurs), claim=rng.choice(parts["claim"]),
         attr=rng.choice(own_frames.ATTRS), dehum=rng.choice(own_frames.DEHUM),
         name=rng.choice(own_frames.NAMES),
+        good=rng.choice(own_frames.GOOD) if "{good}" in frame else "",  # old frames' draws kept
     ))
 
 
