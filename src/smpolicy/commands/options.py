@@ -11,6 +11,7 @@ import click
 
 from smpolicy.exceptions import SmpolicyError
 from smpolicy.screening import Screener, load_config
+from smpolicy.screening.buildcache import build_cache
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,8 +41,16 @@ def build_screener(
     use_model: bool | None,
     service_users: str | None,
     staff: str | None,
+    *,
+    warm: bool = False,
 ) -> Screener:
-    """A screener from the command-line options; configuration errors become click errors."""
+    """A screener from the command-line options; configuration errors become click errors.
+
+    It is built inside the build cache (``screening.buildcache``): most of building is
+    compiling regexes, which then come from the disk. With ``warm`` a rules-only screener also
+    builds there what its detectors would build on first use: worth it before forking workers,
+    which share it all; a short single-process run builds only what its posts need.
+    """
     try:
         config = load_config(config_path)
         updates: dict[str, Any] = {}
@@ -56,6 +65,10 @@ def build_screener(
             from smpolicy.policy import load_policy
 
             policy = load_policy(policy_path)
-        return Screener(policy=policy, config=replace(config, **updates))
+        with build_cache():  # most of building is compiling regexes: cached on disk
+            screener = Screener(policy=policy, config=replace(config, **updates))
+            if warm and screener.parallel_safe:
+                screener.warm_up()
+        return screener
     except SmpolicyError as error:
         raise click.ClickException(str(error)) from None

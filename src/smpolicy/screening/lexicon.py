@@ -87,8 +87,12 @@ def _variants(words: list[str]) -> set[str]:
 
 
 def words_regex(words: Iterable[str]) -> str:
-    """A regex alternation of literal words/phrases, longest first, spaces matching any gap."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    """A regex alternation of literal words/phrases, longest first, spaces matching any gap.
+
+    Words of one length are in alphabetical order: the same words give the same pattern in
+    every process (a set's order changes with the string hash seed), so the build cache finds it.
+    """
+    ordered = sorted({w.lower() for w in words}, key=lambda word: (-len(word), word))
     return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in ordered)
 
 

@@ -1,0 +1,160 @@
+"""A disk cache of what start-up computes from the detectors' regular expressions.
+
+Every ``smpolicy check`` run compiles a few hundred regular expressions (Python's ``re`` parses
+each one and generates its matching code) and reads each one's parse tree again for its
+prefilter gate (``prefilter.required_literals``, ``required_conjunctions``): about 0.2 s of
+CPU, every run, for the same patterns. Inside ``build_cache()`` both are looked up in a file
+under the user's cache folder and computed only when missing:
+
+- a regex is stored as the code ``re`` generated for it, keyed by its pattern and flags, and
+  rebuilt with the same ``_sre.compile`` call ``re`` itself ends with. The result is the very
+  same ``re.Pattern`` (patterns compare equal only when their code does; the tests check every
+  cached one against ``re.compile``);
+- a prefilter condition is stored by its pattern.
+
+Entries are keyed by content (the pattern text), so editing a detector never meets a stale
+entry; the file name holds the Python version and a hash of ``prefilter.py`` and of this module,
+so a new interpreter or a changed analysis starts a new file. Anything wrong with the file (absent,
+unreadable, corrupt, not writable) means computing as if there were no cache. The file is
+rewritten, atomically, only when a run compiled something it did not hold.
+
+``SMPOLICY_CACHE_DIR`` sets the folder (default ``$XDG_CACHE_HOME/smpolicy`` or
+``~/.cache/smpolicy``); set it to an empty string to turn the cache off.
+"""
+
+from __future__ import annotations
+
+import _sre  # type: ignore[import-not-found]
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from smpolicy.screening import prefilter
+
+ENV_VAR = "SMPOLICY_CACHE_DIR"
+_PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions")
+
+
+def cache_dir() -> Path | None:
+    """The folder of the cache file; None when ``SMPOLICY_CACHE_DIR`` is set empty (no cache)."""
+    configured = os.environ.get(ENV_VAR)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "smpolicy"
+
+
+def cache_path() -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    digest.update(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode())
+    for module in (prefilter, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return folder / f"build-{sys.implementation.cache_tag}-{digest.hexdigest()[:16]}.marshal"
+
+
+class _Entries:
+    """The stored entries (``kind -> key -> value``), and those this run used.
+
+    Only the used ones are written back, so the file holds one configuration's patterns and
+    does not grow with every register or configuration a run was given.
+    """
+
+    def __init__(self, stored: dict[str, dict[Any, Any]]) -> None:
+        self.stored = stored
+        self.used: dict[str, dict[Any, Any]] = {}
+        self.added = False
+
+    def get(self, kind: str, key: Any, compute: Callable[[], Any]) -> Any:
+        table = self.stored.get(kind, {})
+        if key in table:
+            value = table[key]
+        else:
+            value = compute()
+            self.added = True
+        self.used.setdefault(kind, {})[key] = value
+        return value
+
+
+@contextmanager
+def build_cache() -> Iterator[None]:
+    """Compile regexes and prefilter conditions through the disk cache while inside.
+
+    Meant for building and warming a screener up before screening, in the main thread: it
+    swaps ``re``'s internal compile function (and the prefilter's analyses) for cached ones
+    while it is open, and puts them back on the way out.
+    """
+    path = cache_path()
+    if path is None:
+        yield
+        return
+    entries = _Entries(_read(path))
+    original_compile = _compiler.compile
+    originals = {name: getattr(prefilter, name) for name in _PREFILTER_FUNCTIONS
+                 if hasattr(prefilter, name)}
+
+    def compile_cached(pattern: Any, flags: int = 0) -> Any:
+        if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG:
+            return original_compile(pattern, flags)
+        parts = entries.get("regex", (pattern, int(flags)), lambda: _regex_parts(pattern, flags))
+        return _sre.compile(pattern, *parts)
+
+    def analysis_cached(name: str, function: Callable[[str], Any]) -> Callable[[str], Any]:
+        return lambda pattern: entries.get(name, pattern, lambda: function(pattern))
+
+    _compiler.compile = compile_cached
+    for name, function in originals.items():
+        setattr(prefilter, name, analysis_cached(name, function))
+    try:
+        yield
+    finally:
+        _compiler.compile = original_compile
+        for name, function in originals.items():
+            setattr(prefilter, name, function)
+    if entries.added:
+        _write(path, entries.used)
+
+
+def _regex_parts(pattern: str, flags: int) -> tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` after the pattern (CPython 3.11+)."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _read(path: Path) -> dict[str, dict[Any, Any]]:
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(stored, dict) or not all(isinstance(table, dict) for table in stored.values()):
+        return {}
+    return stored
+
+
+def _write(path: Path, stored: dict[str, dict[Any, Any]]) -> None:
+    """Replace the file in one step, so a concurrent run reads the old file or the new one."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".build-", delete=False) as handle:
+            temporary = handle.name
+            handle.write(marshal.dumps(stored))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
