@@ -35,6 +35,17 @@ def test_a_rules_only_check_imports_no_model_stack_web_framework_or_policy_valid
     assert "IMPORTED []" in done.stderr
 
 
+def test_a_post_with_a_link_is_judged_without_importing_tldextract_or_requests(tmp_path):
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(json.dumps({"id": 1, "text": "Odds tonight at https://www.bet365.com/offers"}) + "\n",
+                     encoding="utf-8")
+    heavy = (*HEAVY, "requests")
+    done = subprocess.run([sys.executable, "-c", _RUN_CHECK.format(heavy=heavy), str(posts)],
+                          capture_output=True, text=True, check=True)
+    assert "bet365.com, a gambling site" in json.loads(done.stdout)["findings"][0]["explanation"]
+    assert "IMPORTED []" in done.stderr
+
+
 def test_the_shipped_policy_is_loaded_when_first_read():
     screener = Screener(config=ScreeningConfig(use_model=False))
     assert screener.policy.id == load_policy().id
