@@ -51,7 +51,7 @@ def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[by
         text = ""
     if (text is None) == (jsonl is None):
         raise click.UsageError("give either TEXT or --jsonl FILE")
-    screener = build_screener(**options, warm=jsonl is not None and workers != 1)
+    screener = build_screener(**options)
     if jsonl is not None:
         base = Path(jsonl.name).parent if _is_file(jsonl) else Path(".")
         if workers is None:
