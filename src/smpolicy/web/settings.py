@@ -124,6 +124,12 @@ SCREEN_MAX_IMAGE_BYTES = int(os.environ.get("SMPOLICY_MAX_IMAGE_BYTES", str(10_0
 # Days after publication before a missing acknowledgement is shown as a reminder due (8.2).
 ACK_REMINDER_DAYS = int(os.environ.get("SMPOLICY_ACK_REMINDER_DAYS", "14"))
 # Hours a manager has to acknowledge a concern before it escalates to the Town Clerk (8.2).
+# Burst limits per client address on the two forms open to anyone (smpolicy.web.throttle):
+# django-ratelimit rates, "count/period" (s, m, h, d; "10/15m" is 10 per 15 minutes).
+LOGIN_RATE = os.environ.get("SMPOLICY_LOGIN_RATE", "10/15m")
+PUBLIC_CONCERN_RATE = os.environ.get("SMPOLICY_PUBLIC_CONCERN_RATE", "10/h")
+# The counters live in the default cache: Django's per-process memory cache unless configured.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CONCERN_ACK_HOURS = int(os.environ.get("SMPOLICY_CONCERN_ACK_HOURS", "48"))
 # Days the accused has to appeal a written outcome (ACAS Code: "without unreasonable delay").
 APPEAL_DAYS = int(os.environ.get("SMPOLICY_APPEAL_DAYS", "10"))

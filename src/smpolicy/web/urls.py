@@ -5,10 +5,11 @@ from django.urls import include, path
 
 from smpolicy.web import views
 from smpolicy.web.api import api
+from smpolicy.web.throttle import ThrottledLoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("people/", include("smpolicy.web.people.urls")),
     path("policy/", include("smpolicy.web.policies.urls")),

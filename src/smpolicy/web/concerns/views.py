@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from smpolicy.web.casework import audit_read
 from smpolicy.web.concerns.forms import CloseForm, ConcernForm, PublicConcernForm
 from smpolicy.web.concerns.models import Concern, ConcernSource
 from smpolicy.web.people.models import Person
+from smpolicy.web.throttle import over_limit, too_many
 
 
 def _me(request: HttpRequest) -> Person:
@@ -51,6 +53,8 @@ def concern_new(request: HttpRequest) -> HttpResponse:
 
 def concern_public(request: HttpRequest) -> HttpResponse:
     """For members of the public: no sign-in; the name is matched to the register if unique."""
+    if request.method == "POST" and over_limit(request, "public-concern", settings.PUBLIC_CONCERN_RATE):
+        return too_many(request, "concerns")
     form = PublicConcernForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
