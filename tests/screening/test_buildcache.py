@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from smpolicy.screening import Screener, ScreeningConfig, prefilter
-from smpolicy.screening.buildcache import ENV_VAR, build_cache, cache_path
+from smpolicy.screening.buildcache import ENV_VAR, build_cache, cache_path, cached
 
 PATTERNS = [
     (r"(?<![a-z])(?P<who>manager|councillor)s? (?:is|are) (?:a )?(?P<insult>liar|fraud)(?![a-z])", 0),
@@ -36,10 +36,10 @@ def test_a_regex_read_back_from_the_cache_is_the_pattern_re_compiles(cache_folde
     first = compiled_in_cache(PATTERNS)
     assert cache_path() is not None and cache_path().exists()
     again = compiled_in_cache(PATTERNS)
-    for pattern, cached, fresh in zip(PATTERNS, again, first, strict=True):
+    for pattern, read_back, fresh in zip(PATTERNS, again, first, strict=True):
         expected = re.compile(*pattern)
-        assert cached == expected == fresh  # equal patterns have equal flags and matching code
-        assert cached.groupindex == expected.groupindex and cached.groups == expected.groups
+        assert read_back == expected == fresh  # equal patterns have equal flags and matching code
+        assert read_back.groupindex == expected.groupindex and read_back.groups == expected.groups
     text = "My Manager is a liar, see www.example.com; SP7 8AA. abdcda"
     assert [m.span() for p in again for m in p.finditer(text)] == \
         [m.span() for p in PATTERNS for m in re.compile(*p).finditer(text)]
@@ -104,3 +104,34 @@ def test_a_screener_built_from_the_cache_finds_exactly_what_a_fresh_one_finds(ca
         cached = Screener(config=ScreeningConfig(use_model=False))
         cached.warm_up()
     assert cached.check_batch(texts) == fresh
+
+
+def test_a_lexicon_read_back_from_the_cache_is_the_yaml_document(cache_folder):
+    import yaml
+
+    from smpolicy.screening.lexicon import LEXICON_DIR, load_lexicon
+
+    documents = []
+    for _ in range(2):
+        load_lexicon.cache_clear()
+        with build_cache():
+            documents.append(load_lexicon("disrepute"))
+    parsed = yaml.safe_load((LEXICON_DIR / "disrepute.yaml").read_text(encoding="utf-8"))
+    assert documents[0] == documents[1] == parsed
+    assert "yaml" in marshal.loads(cache_path().read_bytes())
+
+
+def test_a_value_that_is_not_plain_data_is_computed_every_time(cache_folder):
+    import datetime
+
+    calls = []
+
+    def today() -> datetime.date:
+        calls.append(1)
+        return datetime.date(2017, 6, 1)
+
+    for _ in range(2):
+        with build_cache():
+            assert cached("date", "policy", today) == datetime.date(2017, 6, 1)
+    assert calls == [1, 1]
+    assert cached("date", "policy", today) == datetime.date(2017, 6, 1)  # no cache open: computed

@@ -10,7 +10,8 @@ under the user's cache folder and computed only when missing:
   rebuilt with the same ``_sre.compile`` call ``re`` itself ends with. The result is the very
   same ``re.Pattern`` (patterns compare equal only when their code does; the tests check every
   cached one against ``re.compile``);
-- a prefilter condition is stored by its pattern.
+- a prefilter condition is stored by its pattern;
+- a lexicon's parsed YAML is stored by the file's bytes (``cached``).
 
 Entries are keyed by content (the pattern text), so editing a detector never meets a stale
 entry; the file name holds the Python version and a hash of ``prefilter.py`` and of this module,
@@ -34,11 +35,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 from smpolicy.screening import prefilter
 
 ENV_VAR = "SMPOLICY_CACHE_DIR"
+T = TypeVar("T")
 _PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions")
 
 
@@ -80,24 +82,43 @@ class _Entries:
             value = table[key]
         else:
             value = compute()
+            try:
+                marshal.dumps((key, value))
+            except ValueError:  # not plain data (a date read from YAML): computed every time
+                return value
             self.added = True
         self.used.setdefault(kind, {})[key] = value
         return value
 
 
+_OPEN: _Entries | None = None  # the entries of the build cache open now, if any
+
+
+def cached(kind: str, key: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, or the value stored under ``key`` while ``build_cache()`` is open.
+
+    For builders that read data files on the way (a lexicon's YAML, keyed by its bytes): the
+    value must be plain data (what ``marshal`` stores), and a fresh copy is returned.
+    """
+    if _OPEN is None:
+        return compute()
+    return _OPEN.get(kind, key, compute)  # type: ignore[no-any-return]
+
+
 @contextmanager
 def build_cache() -> Iterator[None]:
-    """Compile regexes and prefilter conditions through the disk cache while inside.
+    """Compile regexes and prefilter conditions (and answer ``cached``) from the disk cache inside.
 
     Meant for building and warming a screener up before screening, in the main thread: it
     swaps ``re``'s internal compile function (and the prefilter's analyses) for cached ones
     while it is open, and puts them back on the way out.
     """
+    global _OPEN
     path = cache_path()
-    if path is None:
+    if path is None or _OPEN is not None:  # no cache, or one is open already
         yield
         return
-    entries = _Entries(_read(path))
+    entries = _OPEN = _Entries(_read(path))
     original_compile = _compiler.compile
     originals = {name: getattr(prefilter, name) for name in _PREFILTER_FUNCTIONS
                  if hasattr(prefilter, name)}
@@ -117,6 +138,7 @@ def build_cache() -> Iterator[None]:
     try:
         yield
     finally:
+        _OPEN = None
         _compiler.compile = original_compile
         for name, function in originals.items():
             setattr(prefilter, name, function)

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from smpolicy.screening.buildcache import cached
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.scan import SHARED, TermHit, scan
@@ -30,9 +31,10 @@ SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
 
 @cache
 def load_lexicon(name: str) -> dict[str, Any]:
-    """The parsed lexicon ``lexicons/<name>.yaml`` (cached: read once per process)."""
-    with (LEXICON_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        document = yaml.load(handle, Loader=SAFE_LOADER)
+    """The parsed lexicon ``lexicons/<name>.yaml`` (read once per process; parsed once per
+    version of the file while a command's build cache is open)."""
+    text = (LEXICON_DIR / f"{name}.yaml").read_bytes()
+    document = cached("yaml", text, lambda: yaml.load(text.decode("utf-8"), Loader=SAFE_LOADER))
     if not isinstance(document, dict):
         raise ValueError(f"lexicon {name} must be a mapping")
     return document
