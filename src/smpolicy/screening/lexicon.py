@@ -15,17 +15,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from smpolicy.screening.buildcache import cached
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedPattern
 from smpolicy.screening.scan import SHARED, TermHit, scan
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
-# libyaml's safe loader when PyYAML was built with it (its wheels are): the same documents,
-# read ten times faster than the pure-Python one, which cost ~0.1 s of every ``check`` run.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
 
 
@@ -34,10 +29,19 @@ def load_lexicon(name: str) -> dict[str, Any]:
     """The parsed lexicon ``lexicons/<name>.yaml`` (read once per process; parsed once per
     version of the file while a command's build cache is open)."""
     text = (LEXICON_DIR / f"{name}.yaml").read_bytes()
-    document = cached("yaml", text, lambda: yaml.load(text.decode("utf-8"), Loader=SAFE_LOADER))
+    document = cached("yaml", text, lambda: _parse_yaml(text.decode("utf-8")))
     if not isinstance(document, dict):
         raise ValueError(f"lexicon {name} must be a mapping")
     return document
+
+
+def _parse_yaml(text: str) -> Any:
+    # Imported here: with every lexicon in the build cache a run never needs PyYAML (~0.01 s).
+    import yaml
+
+    # libyaml's safe loader when PyYAML was built with it (its wheels are): the same documents,
+    # read ten times faster than the pure-Python one, which cost ~0.1 s of every ``check`` run.
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 class TermIndex:
