@@ -1,16 +1,33 @@
 """Write ``lexicons/spelling.tsv``: misspellings of lexicon words that are not English words.
 
-People dodge word filters by dropping or swapping a letter ("mslims", "vermn", "retrad").
-For every word of the discrimination and harassment lexicons (slurs, group words, derogatory
-predicates, hostile verbs, insults) this lists each variant with one letter dropped, or two
-neighbouring letters swapped, keeping the first letter, then throws away:
+People dodge word filters by dropping or swapping a letter ("mslims", "vermn", "retrad"), or
+by splitting a word with a space ("mus lims", "ver min"). For every word of the discrimination
+and harassment lexicons (slurs, group words, derogatory predicates, hostile verbs, insults)
+this lists each variant with one letter dropped, or two neighbouring letters swapped, keeping
+the first letter, then throws away:
 
 - variants shorter than four letters (too many short strings are something else);
 - variants that are English words or common spellings in their own right: a variant is kept
   only if wordfreq's English lists give it a zipf frequency under ``--max-zipf`` (default 1.0,
   fewer than about one in a hundred million words), so "midge", "niger", "itch" or a common
   typo of another word ("hte") stay as they are;
-- variants that are themselves lexicon words, or that two lexicon words share (ambiguous).
+- variants that are themselves lexicon words, or that two lexicon words share (ambiguous);
+- known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur).
+
+Then it splits each word of four letters or more, its plural, and each kept misspelling of a
+slur ("nig gres") in two at every point, and keeps a split "left right" only when joining it is
+safe (misspellings of the other words split too would add 9,000 more rows, and every row costs
+start-up time: the shared scan's automaton is remade as each detector adds its words):
+
+- both parts have two letters or more (a lone letter is an initial, a unit or a spaced-out
+  word, which ``normalise`` joins already);
+- neither part is a lexicon word itself: that part is found on its own, with its own homonym
+  senses ("a fag got me through the meeting" stays a "fag");
+- the two parts are unlikely to stand side by side in English by chance: the sum of their zipf
+  frequencies is under ``--max-split-zipf`` (default 8.0, so that two words drawn at random
+  by their frequencies would make the pair fewer than once in ten billion pairs). Two real
+  words fail it ("who re" 11.5, "she male" 11.2, "red skin" 10.2, "pak is" 10.5, "co on"
+  12.1), a fragment passes ("mus lims" 4.9, "ver min" 7.8, "nig gers" 5.0).
 
 The engine only reads the table this writes (one ``variant<TAB>word`` per line: read in
 a millisecond, where YAML took 18); wordfreq is needed to rebuild it, not to run:
@@ -36,6 +53,17 @@ SOURCES = {
     "harassment": ("insults", "insulting_adjectives"),
 }
 MIN_LENGTH = 4
+MIN_PART = 2
+# Abbreviations in their own right, too rare for wordfreq, that a letter drop would turn into a
+# slur: "lesb" is short for lesbian ("the lesb book club"), not a misspelt "lesbo".
+ABBREVIATIONS = frozenset({"lesb"})
+
+
+def slur_words() -> set[str]:
+    """The one-word slurs and their plurals: the words a post is flagged for on their own."""
+    data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
+    words = {term for term in data["slurs"] if re.fullmatch(r"[a-z]+", term)}
+    return words | {word + "s" for word in words}
 
 
 def lexicon_words() -> set[str]:
@@ -68,32 +96,63 @@ def variants(word: str) -> set[str]:
     return {v for v in dropped | swapped if v != word and len(v) >= MIN_LENGTH}
 
 
-def build(max_zipf: float) -> dict[str, str]:
+def splits(word: str) -> list[tuple[str, str]]:
+    """``word`` cut in two at each point that leaves both parts ``MIN_PART`` letters or more."""
+    return [(word[:i], word[i:]) for i in range(MIN_PART, len(word) - MIN_PART + 1)]
+
+
+def safe_join(left: str, right: str, words: set[str], max_split_zipf: float) -> bool:
+    """Whether "left right" may be read as one word (see the module docstring)."""
+    if left in words or right in words:
+        return False
+    return zipf_frequency(left, "en") + zipf_frequency(right, "en") < max_split_zipf
+
+
+def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
     words = lexicon_words()
     sources: dict[str, set[str]] = defaultdict(set)
     for word in words:
         for variant in variants(word):
             sources[variant].add(word)
-    return {
+    table = {
         variant: next(iter(origin))
         for variant, origin in sorted(sources.items())
-        if len(origin) == 1 and variant not in words
+        if len(origin) == 1 and variant not in words and variant not in ABBREVIATIONS
         and zipf_frequency(variant, "en") < max_zipf
     }
+    # Split forms of each word, of its plural and of each kept misspelling of a slur, mapped to
+    # the word.
+    whole = {w: w for w in words if len(w) >= MIN_LENGTH}
+    whole |= {w + "s": w + "s" for w in whole if not w.endswith("s") and w + "s" not in words}
+    slurs = slur_words()
+    misspelt = {variant: word for variant, word in table.items() if word in slurs}
+    split_sources: dict[str, set[str]] = defaultdict(set)
+    for written, word in [*whole.items(), *misspelt.items()]:
+        for left, right in splits(written):
+            if safe_join(left, right, words, max_split_zipf):
+                split_sources[f"{left} {right}"].add(word)
+    table.update(
+        (variant, next(iter(origin)))
+        for variant, origin in split_sources.items()
+        if len(origin) == 1 and variant not in words
+    )
+    return dict(sorted(table.items()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-zipf", type=float, default=1.0)
+    parser.add_argument("--max-split-zipf", type=float, default=8.0)
     parser.add_argument("--out", type=Path, default=LEXICONS / "spelling.tsv")
     args = parser.parse_args()
-    table = build(args.max_zipf)
+    table = build(args.max_zipf, args.max_split_zipf)
     header = (
         "# Generated by scripts/build_spelling_variants.py: do not edit by hand.\n"
         "# Misspellings of lexicon words (one letter dropped or two swapped) that are not English\n"
-        f"# words by wordfreq's English lists (zipf < {args.max_zipf}). wordfreq's data is\n"
-        "# CC BY-SA 4.0 (https://github.com/rspeer/wordfreq); only the absence of these strings\n"
-        "# from its lists was used.\n"
+        f"# words by wordfreq's English lists (zipf < {args.max_zipf}), and words split in two\n"
+        "# by a space whose parts are neither lexicon words nor likely neighbours in English\n"
+        f"# (zipf sum < {args.max_split_zipf}). wordfreq's data is CC BY-SA 4.0\n"
+        "# (https://github.com/rspeer/wordfreq); only the frequencies of these strings were used.\n"
     )
     body = "".join(f"{variant}\t{word}\n" for variant, word in sorted(table.items()))
     args.out.write_text(header + body, encoding="utf-8")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
 
-from smpolicy.screening.links import DomainCategories, DomainList, find_links, registered_domain
+from smpolicy.screening.links import _HINT, DomainCategories, DomainList, find_links, registered_domain
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,13 @@ def test_a_council_list_entry_covers_subdomains_and_accepts_urls() -> None:
     assert council.match("x.wild.net") == "wild.net"
     assert council.match("example.com") is None
     assert not DomainList([])
+
+
+@pytest.mark.parametrize(
+    ("text", "hinted"),
+    [("a.b", True), ("end. Next", False), ("x://", True), ("é.ü", True), ("3.5", True), (".a", False),
+     ("a.", False), ("a..b", False), ("no dots at all", False), ("_._", True)],
+)
+def test_the_link_hint_is_a_dot_between_word_characters_or_a_scheme(text: str, hinted: bool) -> None:
+    assert bool(_HINT.search(text)) is hinted
+    assert bool(re.search(r"://|\w\.\w", text)) is hinted  # the form it was rewritten from

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from smpolicy.screening.normalise import _normalise_general, normalise
+from smpolicy.screening.normalise import _LEET_HINT, _leet_words, _normalise_general, normalise
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "devset"
 
@@ -109,3 +109,14 @@ def test_an_exclamation_mark_ends_a_word_it_is_not_a_leetspeak_i(text, expected)
 def test_abuse_shouted_with_an_exclamation_mark_is_still_flagged(flagged):
     assert "discrimination" in flagged("Muslims are vermin!")
     assert "discrimination" in flagged("you faggot!")
+
+
+def test_every_text_with_a_leetspeak_word_shows_the_cheap_hint():
+    rng = random.Random(8)
+    alphabet = "ab o0s5$!@ .-_*~1iIl|3e+\u00e9\u0663\U0001f602\u200bSs\u20ac\u00a3'"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(20000)]
+    texts += ["sh!t", "n1gg3r", "$tupid", "f@g", "\u00e91", "a_1", "b\u06631", "wow!! great", "vermin!"]
+    for text in texts:
+        if _leet_words(text):
+            assert _LEET_HINT.search(text), text
+    assert not _LEET_HINT.search("great day! see you at 10 on 12/3")  # no leetspeak word: skipped

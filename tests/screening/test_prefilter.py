@@ -22,6 +22,7 @@ from smpolicy.screening.prefilter import (
     GatedAlternation,
     GatedList,
     GatedPattern,
+    letter_first,
     required_conjunctions,
     required_literals,
     split_alternatives,
@@ -147,3 +148,32 @@ def test_the_same_pattern_twice_in_a_gated_list_is_offered_twice():
     twice = GatedPattern(r"off the record")
     gated = GatedList([(twice, 1), (twice, 2)])
     assert [value for _, value in gated.open_for("strictly off the record")] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "moved"),
+    [
+        (r"(?<![a-z])(?P<cue>racist)(?![a-z])", r"(?P<cue>r(?<![a-z].)acist)(?![a-z])"),
+        (r"(?<![a-z])(?:i (?:coach|run) the)", r"(?:i(?<![a-z].) (?:coach|run) the)"),
+        (r"(?<![a-z])see it", r"s(?<![a-z].)ee it"),
+        (r"(?<![a-z])(?:racist|sexist)", None),  # a choice of first letters
+        (r"(?<![a-z])(?:the )?clerk", None),  # an optional first word
+        (r"(?<![a-z])a?b", None),  # an optional first letter
+        (r"(?<![a-z])\d+ days", None),  # not a letter
+        (r"(?<![a-z])racist|sexist", None),  # the test belongs to one alternative only
+        (r"\bracist", None),
+    ],
+)
+def test_a_leading_not_after_a_letter_test_moves_behind_a_sure_first_letter(pattern, moved):
+    assert letter_first(pattern) == (moved or pattern)
+
+
+def test_moving_the_leading_test_changes_no_match():
+    texts = ["racist", "aracist", " racist!", "Xracist", "i coach the", "hi coach the", "see it, see it",
+             "'see it", "_racist", "\u00e9racist", "\nracist"]
+    for pattern in [r"(?<![a-z])(?P<cue>racist)(?![a-z])", r"(?<![a-z])(?:i (?:coach|run) the)",
+                    r"(?<![a-z])see it"]:
+        plain, moved = re.compile(pattern), re.compile(letter_first(pattern))
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in moved.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in plain.finditer(text)], (pattern, text)

@@ -1,16 +1,20 @@
-"""A dropped or swapped letter must not hide abuse (6.4(c)), nor turn a real word into a slur."""
+"""A dropped or swapped letter, or a space, must not hide abuse (6.4(c)), nor turn real words
+into a slur."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from smpolicy.screening.lexicon import load_lexicon
 from smpolicy.screening.normalise import normalise
 from smpolicy.screening.spelling import _variants, prepared, repair_spelling
+
+_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 
 @pytest.mark.parametrize(
@@ -35,6 +39,7 @@ def test_a_letter_dropped_or_swapped_does_not_hide_discrimination(flagged, text)
         "Flooding on the River Niger was on the news tonight",
         "My eczema makes my arms itch all day",
         "Hte bins go out on Tuesday",
+        "Off to the lesb book club at the library later",
     ],
 )
 def test_real_words_one_letter_from_a_slur_are_left_alone(flagged, text):
@@ -60,19 +65,39 @@ def test_a_post_with_nothing_to_repair_is_returned_as_is():
     assert repair_spelling(post) is post
 
 
-def test_every_variant_is_one_letter_from_a_lexicon_word_and_not_a_lexicon_word():
-    table = _variants()
-    assert len(table) > 1000
+def _one_letter_from(variant: str, word: str) -> bool:
+    one_dropped = len(variant) == len(word) - 1 and any(
+        word[:i] + word[i + 1:] == variant for i in range(len(word)))
+    swapped = len(variant) == len(word) and sorted(variant) == sorted(word) and sum(
+        a != b for a, b in zip(variant, word, strict=True)) == 2
+    return one_dropped or swapped
+
+
+def _lexicon_words() -> set[str]:
     lexicon_text = " ".join(str(load_lexicon(n)) for n in ("discrimination", "harassment")).lower()
-    words = set(re.findall(r"[a-z]+", lexicon_text))
+    return set(re.findall(r"[a-z]+", lexicon_text))
+
+
+def test_every_variant_is_one_letter_from_a_lexicon_word_and_not_a_lexicon_word():
+    table = {v: w for v, w in _variants().items() if " " not in v}
+    assert len(table) > 1000
+    words = _lexicon_words()
     for variant, word in table.items():
         assert word in words and variant not in words
         assert variant[0] == word[0] and len(variant) >= 4
-        one_dropped = len(variant) == len(word) - 1 and any(
-            word[:i] + word[i + 1:] == variant for i in range(len(word)))
-        swapped = len(variant) == len(word) and sorted(variant) == sorted(word) and sum(
-            a != b for a, b in zip(variant, word, strict=True)) == 2
-        assert one_dropped or swapped, (variant, word)
+        assert _one_letter_from(variant, word), (variant, word)
+
+
+def test_every_split_joins_into_a_lexicon_word_its_plural_or_a_misspelling_of_a_slur():
+    table = {v: w for v, w in _variants().items() if " " in v}
+    assert len(table) > 1000
+    words = _lexicon_words()
+    slurs = {t for t in load_lexicon("discrimination")["slurs"] if " " not in t}
+    for variant, word in table.items():
+        assert word in words or word.removesuffix("s") in words, (variant, word)
+        joined = variant.replace(" ", "")
+        is_slur = word in slurs or word.removesuffix("s") in slurs
+        assert joined == word or (is_slur and _one_letter_from(joined, word)), (variant, word)
 
 
 def test_the_first_post_a_fresh_process_screens_is_repaired_too():
@@ -85,3 +110,90 @@ def test_the_first_post_a_fresh_process_screens_is_repaired_too():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "breach"
+
+
+# A word split by a space ("mus lims") is joined back only where the two parts could not be
+# ordinary English side by side.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "those mus lims are ver min",
+        "The council should deport all the immi grants",
+        "get the ni ggers out of our town",
+        "the lads outside the chippy are a bunch of spas tics",
+        "lesb ians are disgusting",
+        "get out of our town you nig gre",  # a letter swapped as well as a space
+    ],
+)
+def test_a_word_split_by_a_space_does_not_hide_discrimination(flagged, text):
+    assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who re you going to vote for in the parish election?",
+        "Is she male or female? The form only has two boxes",
+        "My red skin after the fun run needs aloe vera",
+        "Pak is batting first at Lord's on Saturday",
+        "The gay s club meets in the library on Tuesdays",
+        "Nipped out for a fag got soaked on the way back",
+        "Mus lims and Christians joined the interfaith walk today",
+    ],
+)
+def test_real_words_next_to_each_other_are_not_joined_into_abuse(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "joined"),
+    [("mus lims", "muslims"), ("ver min", "vermin"), ("nig gre", "nigger"), ("spas tics", "spastics")],
+)
+def test_the_table_joins_splits_of_lexicon_words(written, joined):
+    assert _variants()[written] == joined
+
+
+@pytest.mark.parametrize(
+    "pair",
+    ["who re", "she male", "red skin", "pak is", "co on", "go ok", "mid get", "fag got", "gay s",
+     "fa g", "re tard"],
+)
+def test_the_table_never_joins_two_english_words_or_a_lexicon_word(pair):
+    assert pair not in _variants()
+
+
+def test_every_split_in_the_table_has_two_parts_of_two_letters_or_more():
+    splits = [variant.split(" ") for variant in _variants() if " " in variant]
+    assert splits
+    assert all(len(parts) == 2 and min(map(len, parts)) >= 2 for parts in splits)
+
+
+def test_the_evidence_of_a_split_word_is_both_parts_as_written(screener):
+    result = screener.check("those mus lims are ver min")
+    post = prepared("those mus lims are ver min")
+    assert post.text == "those muslims are vermin"
+    start = post.text.index("muslims")
+    assert post.evidence(start, start + len("muslims"))[2] == "mus lims"
+    assert any(f.evidence.endswith("mus lims are ver min") for f in result.findings)
+
+
+def test_a_longer_repair_wins_over_a_shorter_one_inside_it():
+    # "lesb" alone is a dropped letter of a slur; "lesb ians" is a group word split in two.
+    assert prepared("lesb ians are welcome").text == "lesbians are welcome"
+
+
+def test_the_build_rules_keep_fragments_and_drop_english_pairs():
+    pytest.importorskip("wordfreq")
+    sys.path.insert(0, str(_SCRIPTS))
+    try:
+        from build_spelling_variants import lexicon_words, safe_join
+    finally:
+        sys.path.remove(str(_SCRIPTS))
+    words = lexicon_words()
+    assert safe_join("ver", "min", words, 8.0)
+    assert safe_join("mus", "lims", words, 8.0)
+    assert not safe_join("who", "re", words, 8.0)
+    assert not safe_join("she", "male", words, 8.0)
+    assert not safe_join("fag", "got", words, 8.0)  # "fag" is found on its own, with its senses

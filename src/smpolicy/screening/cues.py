@@ -1,15 +1,17 @@
 """Context cues shared by the rule detectors: counter-speech, negation, disclaimers, self-identification.
 
 They answer one question about a flagged span: does its sentence show that the writer is
-quoting, condemning, denying or reclaiming rather than uttering abuse?
+quoting, condemning, denying or reclaiming rather than uttering abuse? Reclaiming is asked
+of reclaimable words only (``in_group_use``): "us queers", not "you queers".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex
+from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex, words_trie
 from smpolicy.screening.prefilter import GatedList, GatedPattern, open_gates
 
 _DOUBLE_QUOTES = "\"“”«»"
@@ -31,6 +33,10 @@ class _Patterns:
     denial: GatedPattern
     disclaimer: GatedPattern
     self_identification: GatedPattern
+    # Asked only of the rare reclaimable slur a post holds: plain regexes, no gates to scan for.
+    in_group_before: re.Pattern[str]
+    in_group_after: re.Pattern[str]
+    out_group_before: re.Pattern[str]
 
 
 @cache
@@ -39,10 +45,14 @@ def _patterns() -> _Patterns:
     counter = [compile_template("{cue}", {"cue": [word]}) for word in lexicon["counter_speech"]]
     return _Patterns(
         counter=GatedList([(pattern, None) for pattern in counter]),
-        negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
+        negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$",
+                             fast=rf"(?:{words_trie(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
         denial=GatedPattern(lexicon["denials"]),
         disclaimer=GatedPattern("|".join(lexicon["disclaimers"])),
         self_identification=GatedPattern("|".join(lexicon["self_identification"])),
+        in_group_before=re.compile(lexicon["in_group_before"]),
+        in_group_after=re.compile(lexicon["in_group_after"]),
+        out_group_before=re.compile(lexicon["out_group_before"]),
     )
 
 
@@ -72,6 +82,27 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         self_identified=_self_identified(text),
         disclaimer=disclaimer,
     )
+
+
+@lru_cache(maxsize=1024)
+def in_group_use(text: str, start: int, end: int) -> bool:
+    """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
+
+    Its own sentence decides first: an in-group cue right before it ("us", "fellow", "as a")
+    or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
+    nearer the word says no. Without either, the writer's self-identification anywhere in the
+    post ("I'm a lesbian ...") says yes, as it always has.
+    """
+    patterns = _patterns()
+    s_start, s_end = sentence_bounds(text, start)
+    before = text[s_start:start]
+    inside = patterns.in_group_before.search(before)
+    outside = patterns.out_group_before.search(before)
+    if outside is not None and (inside is None or outside.start() > inside.start()):
+        return False
+    if inside is not None or patterns.in_group_after.match(text, end, s_end) is not None:
+        return True
+    return _self_identified(text)
 
 
 def _search(pattern: GatedPattern, gates: int, part: str) -> bool:

@@ -42,6 +42,12 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9
 
 # A word that mixes letters and leet characters: "n1gg3r", "f@g", "$tupid" (not "@name", "10am").
 _LEET_WORD = re.compile(r"(?<![\w@])(?=[\w@$!|+€£]*[a-z])(?=[\w@$!|+€£]*[0-9@$!|+€£])[\w@$!|+€£]{3,}")
+# A necessary condition for a word ``_leet_words`` decodes, cheap to search for (it starts with
+# the leet character, so re skips to those): a leet character next to a word character that is
+# not an ASCII digit (a word mixing letters and leet characters has one where they meet), or a
+# "!" with more of the word after it. Most posts whose only leet characters are sentence-final
+# "!" and plain numbers fail it and skip ``_LEET_WORD``, which looks ahead along every word.
+_LEET_HINT = re.compile(r"[0-9@$|+€£!](?:(?<=[^\W0-9][0-9@$|+€£])|(?<!!)(?=[^\W0-9])|(?<=!)(?=[\w@$!|+€£]))")
 _ORDINAL_OR_TIME = re.compile(r"^\d+(st|nd|rd|th|am|pm|s|k|m|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
 _SPACED = re.compile(
     r"(?<![\w@$!])[a-z0-9@$!](?P<sep>[ .\-_*~]{1,2})[a-z0-9@$!](?![\w@$!])"
@@ -51,6 +57,8 @@ _SPACED = re.compile(
 # letter): a one-character word between separators, then another one-character word.
 _SPACED_START = re.compile(r"[ .\-_*~][a-z0-9@$!][ .\-_*~]{1,2}[a-z0-9@$!](?![\w@$!])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+# Whether ``_REPEATS`` would match: the same question, answered twice as fast by re.
+_HAS_REPEATS = re.compile(r"([a-z])(?=\1\1)")
 _SEPARATORS = frozenset(" .-_*~")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")  # a word of normalised text, as lexicons split terms
@@ -88,7 +96,7 @@ def normalise(text: str) -> NormalisedText:
         folded, index = "".join(chars), tuple(offsets)
     if not _SPACED_START.search(folded) or not _spaced_runs(folded):
         decoded = _decode_leet_text(folded)
-        if not _REPEATS.search(decoded):
+        if not _HAS_REPEATS.search(decoded):
             return NormalisedText(text, decoded, index)
     return _normalise_general(text)
 
@@ -104,7 +112,7 @@ def _normalise_general(text: str) -> NormalisedText:
 
 def _decode_leet_text(lowered: str) -> str:
     """``lowered`` with its leetspeak words decoded (the same length: one character for one)."""
-    if _LEET_CHARS.isdisjoint(lowered):
+    if _LEET_CHARS.isdisjoint(lowered) or not _LEET_HINT.search(lowered):
         return lowered
     spans = _leet_words(lowered)
     if not spans:

@@ -184,6 +184,11 @@ def open_gates(text: str) -> int:
     return scan(text).gates
 
 
+# Gate answers remembered per pattern or list, keyed by the gate bits they read (posts share a
+# few such values); forgotten all at once past this many.
+MAX_KNOWN = 4096
+
+
 class GatedPattern:
     """A compiled regex that first checks its required literals (on lower-case text).
 
@@ -193,21 +198,28 @@ class GatedPattern:
     (``required_conjunctions``); empty when there is nothing sharper to test.
     """
 
-    __slots__ = ("bit", "literals", "needs", "regex")
+    __slots__ = ("_known", "_read", "bit", "literals", "needs", "regex", "source")
 
-    def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
-        literals = required_literals(self.regex.pattern)
+    def __init__(self, pattern: str | re.Pattern[str], fast: str | None = None) -> None:
+        """``fast``: an equivalent form of ``pattern`` that re runs faster but whose literals are
+        hidden (``lexicon.words_trie``); the gates are read from ``pattern``, ``fast`` is run."""
+        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(letter_first(fast or pattern))
+        self.source = pattern if isinstance(pattern, str) else pattern.pattern
+        literals = required_literals(self.source)
         if literals is not None and (self.regex.flags & re.IGNORECASE or any(x != x.lower() for x in literals)):
             literals = None  # the gate tests lower-case text only
         self.literals = literals
         self.bit = SHARED.add_gate(literals) if literals is not None else 0
         self.needs = self._needs()
+        self._read = 0
+        for need in self.needs:
+            self._read |= need
+        self._known: dict[int, bool] = {}
 
     def _needs(self) -> tuple[int, ...]:
         if self.regex.flags & re.IGNORECASE:
             return ()
-        alternatives = required_conjunctions(self.regex.pattern)
+        alternatives = required_conjunctions(self.source)
         if alternatives is None or any(
             literal != literal.lower()
             for conjunction in alternatives for literals in conjunction for literal in literals
@@ -230,7 +242,16 @@ class GatedPattern:
         """Whether this pattern may match a text whose ``open_gates`` value is ``gates``."""
         if self.bit and not self.bit & gates:
             return False
-        return not self.needs or any(gates & need == need for need in self.needs)
+        if not self.needs:
+            return True
+        # Remembered per value of the bits the needs read: testing each need costs more.
+        read = gates & self._read
+        known = self._known.get(read)
+        if known is None:
+            if len(self._known) >= MAX_KNOWN:
+                self._known.clear()
+            known = self._known[read] = any(read & need == need for need in self.needs)
+        return known
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, *args) if self.may_match(text) else iter(())
@@ -242,11 +263,12 @@ class GatedPattern:
 class GatedList:
     """Items keyed by gated patterns, of which ``open_for`` gives, in order, those that may match.
 
-    A detector with dozens of patterns would otherwise test each gate in Python for every post;
-    here the post's ``open_gates`` value is masked once and only its set bits are visited.
+    A detector with dozens of patterns would otherwise test each gate in Python for every post.
+    The answer depends only on the post's gates that some item reads (its own bit and those of
+    its ``needs``): posts that agree on those bits get the same answer, which is remembered.
     """
 
-    __slots__ = ("_always", "_by_bit", "_items", "_mask")
+    __slots__ = ("_always", "_by_bit", "_items", "_known", "_mask", "_read")
 
     def __init__(self, items: Sequence[tuple[GatedPattern, object]]) -> None:
         self._items = tuple(items)
@@ -258,6 +280,11 @@ class GatedList:
         self._mask = 0
         for bit in self._by_bit:
             self._mask |= bit
+        self._read = self._mask
+        for pattern, _ in self._items:
+            for need in pattern.needs:
+                self._read |= need
+        self._known: dict[int, tuple] = {}
 
     def __iter__(self) -> Iterator[tuple[GatedPattern, object]]:
         return iter(self._items)
@@ -265,12 +292,20 @@ class GatedList:
     def __len__(self) -> int:
         return len(self._items)
 
-    def open_for(self, text: str) -> list:
+    def open_for(self, text: str) -> tuple:
         """The ``(pattern, value)`` items whose gates ``text`` opens, in their given order."""
-        opened = open_gates(text)
+        gates = open_gates(text) & self._read
+        found = self._known.get(gates)
+        if found is None:
+            if len(self._known) >= MAX_KNOWN:
+                self._known.clear()
+            found = self._known[gates] = self._open_in(gates)
+        return found
+
+    def _open_in(self, opened: int) -> tuple:
         gates = opened & self._mask
         if not gates and not self._always:
-            return []
+            return ()
         chosen = list(self._always)
         by_bit = self._by_bit
         while gates:
@@ -279,7 +314,7 @@ class GatedList:
             gates ^= low
         chosen.sort()
         items = self._items
-        return [items[i] for i in chosen if items[i][0].open_in(opened)]
+        return tuple(items[i] for i in chosen if items[i][0].open_in(opened))
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -310,6 +345,63 @@ def split_alternatives(pattern: str) -> list[str]:
     return pieces
 
 
+_GUARD = "(?<![a-z])"
+
+
+def letter_first(pattern: str) -> str:
+    """``pattern`` with a leading "not after a letter" test moved after the first letter, when
+    every match starts with that one letter: "(?<![a-z])(?P<cue>racist)" -> "(?P<cue>r(?<![a-z].)acist)".
+
+    The same matches: after the letter, "not a letter and then any character" looks at the same
+    character before it. But re searches for a leading literal at C speed, while a pattern that
+    opens with an assertion runs its whole matcher at every position (10x slower on our posts).
+    Anything less plain (a choice, an optional or repeated first letter) is left as it is.
+    """
+    if not pattern.startswith(_GUARD):
+        return pattern
+    rest = pattern[len(_GUARD):]
+    if len(split_alternatives(rest)) > 1:
+        return pattern
+    i = 0
+    while rest.startswith(("(?:", "(?P<"), i):
+        end = _group_end(rest, i)
+        body_start = i + 3 if rest.startswith("(?:", i) else rest.index(">", i) + 1
+        if end < 0 or rest[end + 1 : end + 2] in ("?", "*", "+", "{") or len(
+            split_alternatives(rest[body_start:end])
+        ) > 1:
+            return pattern
+        i = body_start
+    if not "a" <= rest[i : i + 1] <= "z" or rest[i + 1 : i + 2] in ("?", "*", "+", "{"):
+        return pattern
+    return rest[: i + 1] + "(?<![a-z].)" + rest[i + 1 :]
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index of the ")" closing the group opened at ``start``; -1 if none."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 class GatedAlternation(GatedPattern):
     """A top-level alternation ("a|b|c") whose alternatives are gated one by one.
 
@@ -322,11 +414,15 @@ class GatedAlternation(GatedPattern):
 
     __slots__ = ("_parts",)
 
-    def __init__(self, pattern: str) -> None:
-        super().__init__(pattern)
+    def __init__(self, pattern: str, fast: str | None = None) -> None:
+        super().__init__(pattern, fast)
         pieces = split_alternatives(pattern)
+        fast_pieces = split_alternatives(fast) if fast else pieces
+        if len(fast_pieces) != len(pieces):
+            fast_pieces = pieces
         try:  # an alternative that cannot stand alone (a back-reference to another) is not split
-            parts = [GatedPattern(piece) for piece in pieces] if len(pieces) > 1 else []
+            parts = ([GatedPattern(piece, fast=quick) for piece, quick in zip(pieces, fast_pieces, strict=True)]
+                     if len(pieces) > 1 else [])
         except re.error:
             parts = []
         # Every alternative needs a literal: one that could match the empty string (or that

@@ -1,10 +1,13 @@
-"""Undo one dropped or swapped letter in a lexicon word ("mslims are vermn" -> "muslims are vermin").
+"""Undo one dropped or swapped letter, or a space, in a lexicon word ("mslims are ver min" ->
+"muslims are vermin").
 
-Normalisation undoes obfuscation that keeps every letter (leetspeak, spacing, repeats); this
-step handles the ones that lose or move a letter, which defeat whole-word lexicons. The table
-(``lexicons/spelling.tsv``, built by ``scripts/build_spelling_variants.py``) lists only
-variants that are not English words, so a real word ("midge", "itch") is never rewritten into
-a slur. The repaired text keeps the way back to the caller's words: a finding's evidence is the
+Normalisation undoes obfuscation that keeps every letter (leetspeak, spaced-out letters,
+repeats); this step handles the ones that lose or move a letter, or cut a word in two, which
+defeat whole-word lexicons. The table (``lexicons/spelling.tsv``, built by
+``scripts/build_spelling_variants.py``) lists only variants that are not English words, and
+splits whose parts are neither lexicon words nor likely neighbours in English, so a real word
+("midge", "itch") or a real pair of words ("who re", "she male") is never rewritten into a
+slur. The repaired text keeps the way back to the caller's words: a finding's evidence is the
 misspelt word as written.
 """
 
@@ -14,7 +17,7 @@ from functools import cache
 
 from smpolicy.screening.lexicon import LEXICON_DIR
 from smpolicy.screening.normalise import NormalisedText, normalise
-from smpolicy.screening.scan import SHARED, scan
+from smpolicy.screening.scan import SHARED, TermHit, scan
 
 
 @cache
@@ -22,6 +25,11 @@ def _variants() -> dict[str, str]:
     with (LEXICON_DIR / "spelling.tsv").open(encoding="utf-8") as table:
         rows = (line.rstrip("\n").split("\t") for line in table if not line.startswith("#"))
         return {variant: word for variant, word in rows}
+
+
+def repaired_words() -> frozenset[str]:
+    """Every word the table repairs to."""
+    return frozenset(_variants().values())
 
 
 @cache
@@ -43,15 +51,30 @@ def repair_spelling(post: NormalisedText) -> NormalisedText:
     offsets: list[int] = []
     done = 0
     for start, end, word, _ in hits:
+        if start < done:  # overlaps a longer repair already made ("lesb" inside "lesb ians")
+            continue
+        if len(hits) > 1:
+            end, word = _longest_from(hits, start, end, word)
         pieces.append(text[done:start])
         offsets.extend(index[done:start])
         pieces.append(word)
-        # The word's letters all point into the misspelt word, so evidence shows it as written.
-        offsets.extend(index[min(start + i, end - 1)] for i in range(len(word)))
+        # The word's letters all point into the misspelt word, the last at its last letter,
+        # so evidence shows it as written ("mus lims", not "mus lim").
+        last = len(word) - 1
+        offsets.extend(index[end - 1 if i == last else min(start + i, end - 1)]
+                       for i in range(len(word)))
         done = end
     pieces.append(text[done:])
     offsets.extend(index[done:])
     return NormalisedText(post.original, "".join(pieces), tuple(offsets))
+
+
+def _longest_from(hits: list[TermHit], start: int, end: int, word: str) -> tuple[int, str]:
+    """The end and word of the longest repair starting at ``start`` (hits are in span order)."""
+    for hit in hits:
+        if hit.start == start and hit.end > end:
+            end, word = hit.end, hit.term
+    return end, word
 
 
 def prepared(text: str) -> NormalisedText:

@@ -44,3 +44,26 @@ def test_personal_data_without_context_asks_for_a_review(screener):
 )
 def test_public_council_news_is_not_confidential(flagged, text):
     assert "confidentiality" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("RE COMPLAINT REF CMP-22817, the family are upset", "COMPLAINT REF CMP-22817"),
+        ("Case No. 4471-B was closed too early", "Case No. 4471-B"),
+        ("Caſe 44712 is the one I meant", "Caſe 44712"),  # a long s: case-blind re reads it as an s
+    ],
+)
+def test_a_case_reference_is_found_in_any_case(screener, text, reference):
+    findings = screener.check(text).findings
+    assert any(f.target == "reference" and f.evidence == reference for f in findings), findings
+
+
+def test_the_case_reference_gate_is_lower_case_and_ascii_only():
+    from smpolicy.screening.detectors.confidentiality import _case_blind_gate, _may_hold
+
+    assert _case_blind_gate(frozenset({"Case", "REF"})) == frozenset({"case", "ref"})
+    assert _case_blind_gate(frozenset({"\u212aey"})) is None  # the Kelvin sign matches "k" case-blind
+    assert _may_hold("CASE 1234", frozenset({"case"}))
+    assert not _may_hold("nothing to see 1234", frozenset({"case"}))
+    assert _may_hold("caſe 1234", frozenset({"case"}))  # not ASCII: always asked of the regex

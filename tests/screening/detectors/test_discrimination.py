@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from smpolicy.screening.cues import in_group_use
 from smpolicy.screening.detectors.discrimination import lexicon_signals
 from smpolicy.screening.normalise import normalise
 
@@ -97,6 +98,7 @@ def test_quoting_condemning_or_negating_abuse_is_not_a_breach(screener, text):
         "Slut shaming has no place in our workplace",
         "Midget gems and a cuppa at the coffee morning",
         "The depot's old Ford tranny van finally failed its MOT",
+        "I only bitch about the parking because it is a nightmare",
     ],
 )
 def test_homonyms_and_innocent_substrings_are_not_flagged(flagged, text):
@@ -108,6 +110,17 @@ def test_a_set_phrase_excuses_only_the_words_inside_it(flagged):
     assert "discrimination" in flagged("She's a slag, everyone at the slag heap knows it")
     assert "discrimination" in flagged("you stupid cripple, that could cripple anyone")
     assert "discrimination" in flagged("Chinks everywhere in this town, not a chink of light")
+
+
+def test_a_set_phrase_of_a_verb_does_not_excuse_the_noun(flagged):
+    """"bitching about" is moaning; "ask your bitch about me" is still an insult."""
+    assert "discrimination" in flagged("Ask your bitch about me")
+
+
+def test_a_bus_stop_is_no_negation(flagged):
+    """"stop" reverses abuse only as "stop calling/saying/using", not as a place."""
+    assert "discrimination" in flagged("Waiting at the bus stop and some paki started shouting")
+    assert "discrimination" not in flagged("Stop calling them pakis, it's vile")
 
 
 def test_reclaiming_a_word_one_is_proud_of_is_not_a_breach(screener):
@@ -127,3 +140,102 @@ def test_lexicon_signals_expose_the_evidence_for_a_learned_combiner():
 def test_a_denial_with_words_between_subject_and_verb_is_not_a_breach(screener):
     assert screener.check("Nobody at the council believes women are a burden").verdict != "breach"
     assert screener.check("Nobody wants a P@ki running the planning office").verdict == "breach"
+
+
+# Reclaimed words: one of the group using the word of themselves ("us queers") is not abuse;
+# the same word pointed at others ("you dykes", "those dykes") is, whoever writes it.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Us queers are taking the park back this Pride, see you at the bandstand",
+        "We dykes are marching on Saturday, come along",
+        "My fellow queers, see you at the picnic on Sunday",
+        "Dyke and proud, see you at the march",
+        "Proud old dyke here, thanks to the council for the rainbow flag",
+        "A bunch of us queers are doing the fun run for the hospice",
+        "The rest of us dykes will bring cake to the coffee morning",
+        "As a dyke myself I love the new rainbow crossing",
+    ],
+)
+def test_a_reclaimed_word_used_of_ones_own_group_is_not_flagged(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those dykes should be kept away from the school gates",
+        "You dykes make me sick",
+        "I'm a proud lesbian and you dykes make me sick",
+        "I'm gay myself but those dykes should be banned from the park",
+        "We hate dykes round here",
+    ],
+)
+def test_a_reclaimable_word_pointed_at_others_is_still_discrimination(flagged, text):
+    assert "discrimination" in flagged(text)
+
+
+def test_in_group_use_is_read_from_the_words_nearest_the_slur():
+    text = "a bunch of us queers and you queers over there"
+    first = text.index("queers")
+    second = text.index("queers", first + 1)
+    assert in_group_use(text, first, first + len("queers"))
+    assert not in_group_use(text, second, second + len("queers"))
+
+
+def test_a_reclaimed_slur_gates_the_classifier_but_self_identification_alone_does_not():
+    reclaimed = lexicon_signals(normalise("us queers are doing the litter pick"))
+    assert reclaimed.self_identified
+    pointed = lexicon_signals(normalise("I'm a proud lesbian and you dykes make me sick"))
+    assert not pointed.self_identified and pointed.slur > 0.8
+
+
+# Everyday British senses of words that are also slurs: each must sit in its set phrase or next
+# to its sense word, and the same word used as abuse in the same way is still found.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The library is just past it on the left",
+        "Drive past it and take the second turning",
+        "I've got an old bag of clothes for the charity shop",
+        "The bridge on Mill Lane is too old to take the weight of the gritter",
+        "The toddler threw a paddy in the middle of the market",
+        "He's in a right paddy about the parking permits",
+        "Happy St Paddy's Day to everyone at the Irish centre",
+        "Dyke Road is shut for resurfacing until Friday",
+        "The dyke along the fen is flooding again",
+        "Walk up to Devil's Dyke on Sunday with the ramblers",
+        "People slag the council off but the bins always get collected",
+        "Fag butts all over the high street again, we need more bins",
+        "The GP said I've got a spastic colon",
+        "Spastic cerebral palsy affects her legs but not her bowling",
+        "This spray may retard the growth of the moss on the war memorial",
+        "The River Taff burst its banks near Taff's Well",
+        "Homo habilis is the first talk at the museum lecture series",
+        "We flew back from Hong Kong via Mong Kok market",
+        "Pork faggots in onion gravy on the cafe menu this week",
+        "Laying the hedge and bundling faggots of hazel at the nature reserve",
+    ],
+)
+def test_everyday_senses_of_slur_words_are_not_flagged(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He's past it, the council should pension him off",
+        "Shut up you old bag",
+        "Paddies are all drunks",
+        "She's a proper old slag",
+        "You spastic, you dropped the ball again",
+        "The new lad in planning is a total retard",
+        "Typical Taff, always moaning",
+    ],
+)
+def test_the_same_words_used_as_abuse_are_still_flagged(flagged, text):
+    assert "discrimination" in flagged(text)

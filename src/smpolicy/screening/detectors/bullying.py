@@ -7,14 +7,16 @@ as bullying/harassment". Criticism without name-calling is left to the disrepute
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from smpolicy.screening.cues import cues_for
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
-from smpolicy.screening.lexicon import load_lexicon, words_regex
+from smpolicy.screening.lexicon import load_lexicon, words_regex, words_trie
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedAlternation, GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
@@ -32,32 +34,39 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     data = load_lexicon("harassment")
-    insult = words_regex(data["insults"])
-    adjective = words_regex(data["insulting_adjectives"])
-    intensifier = words_regex(data["intensifiers"])
-    second = words_regex(data["second_person"])
-    units = words_regex(data["work_units"])
-    colleague = (
-        f"{words_regex(data['colleague_refs'])}"
-        rf"|[a-z]+ (?:in|from|at|on) (?:the )?(?:{units})"
-        rf"|(?:this|that|the) (?:[a-z]+ )?(?:from|in|at) (?:the )?(?:{units})"
-    )
+    # Each regex twice: with plain word lists, read for its gates, and with factored ones, run.
+    (direct, colleague), (direct_fast, colleague_fast) = _sources(data, words_regex), _sources(data, words_trie)
     return _Patterns(
-        direct_insult=GatedPattern(
-            rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
-        ),
+        direct_insult=GatedPattern(direct, fast=direct_fast),
         # Only the spans of its matches are read: each alternative may be gated on its own.
-        colleague_insult=GatedAlternation(
-            rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
-            rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
-            rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
-            rf"|(?<![a-z])(?P<who3>{colleague})(?: [a-z]+){{0,4}}?,? (?:is )?(?:fat|ugly|thick)(?: and| as)"
-        ),
+        colleague_insult=GatedAlternation(colleague, fast=colleague_fast),
         mocking=GatedList([
             (GatedPattern(rf"(?<![a-z]){regex}(?![a-z])"), float(score))
             for regex, score in data["mocking"]
         ]),
     )
+
+
+def _sources(data: dict[str, Any], words: Callable[[list[str]], str]) -> tuple[str, str]:
+    """The direct-insult and colleague-insult regexes, with word lists written by ``words``."""
+    insult = words(data["insults"])
+    adjective = words(data["insulting_adjectives"])
+    intensifier = words(data["intensifiers"])
+    second = words(data["second_person"])
+    units = words(data["work_units"])
+    colleague = (
+        f"{words(data['colleague_refs'])}"
+        rf"|[a-z]+ (?:in|from|at|on) (?:the )?(?:{units})"
+        rf"|(?:this|that|the) (?:[a-z]+ )?(?:from|in|at) (?:the )?(?:{units})"
+    )
+    direct = rf"(?<![a-z])(?:{second})(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
+    colleague_insult = (
+        rf"(?<![a-z])(?P<who>{colleague})(?:,)?(?: [a-z]+){{0,3}}?(?: is| was|'s| has always been"
+        rf"| = | are| were)(?: (?:{intensifier}))* (?:(?:{insult})|(?:{adjective}))(?![a-z])"
+        rf"|(?<![a-z])(?:{insult}) (?:of an? |that is |otherwise known as )?(?P<who2>{colleague})(?![a-z])"
+        rf"|(?<![a-z])(?P<who3>{colleague})(?: [a-z]+){{0,4}}?,? (?:is )?(?:fat|ugly|thick)(?: and| as)"
+    )
+    return direct, colleague_insult
 
 
 class BullyingDetector(BaseDetector):

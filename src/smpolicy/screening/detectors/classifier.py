@@ -21,7 +21,9 @@ the artefact's disrepute stacker is trained and reported in the model card but n
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +33,7 @@ from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.model import features
 from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact, rescale
 from smpolicy.screening.model.scorer import Score, Scorer
-from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.normalise import WORD, NormalisedText
 from smpolicy.screening.registry import DetectorContext
 
 
@@ -60,7 +62,7 @@ class ClassifierDetector(BaseDetector):
     def detect_batch(self, posts: Sequence[NormalisedText]) -> list[list[Finding]]:
         from smpolicy.screening.model.encoder import embed
 
-        return self.findings(posts, embed([post.original for post in posts]))
+        return self.findings(posts, embed([model_text(post) for post in posts]))
 
     def findings(self, posts: Sequence[NormalisedText], vectors: np.ndarray) -> list[list[Finding]]:
         """Findings for posts already embedded (the benchmark times the encoder apart)."""
@@ -107,6 +109,73 @@ class ClassifierDetector(BaseDetector):
             ),
             target=target,
         )
+
+
+def model_text(post: NormalisedText) -> str:
+    """What the encoder reads: the post as written, with two exceptions.
+
+    - Undoing obfuscation revealed a lexicon word ("ver min", "m u s l i m s", "g4ys", a
+      Cyrillic letter in "gypsy"): it reads the repaired text, the words its training saw.
+      Only then: normalising also names emoji (a "black heart" hides no word), strips accents
+      and reads "£8k" as "lbk", which would move an ordinary post's embedding for nothing.
+    - The lexicon read a slur's letters in an everyday sense ("slag the council off", "fag
+      butts", "spastic cerebral palsy"): those letters are left out, because the encoder reads
+      the word, not the sense; the rest of the post still counts ("fag butts everywhere since
+      the Poles moved in, filthy lot").
+
+    On the training dev split (2,854 posts) no decision moved; on our own posts hate hidden by
+    obfuscation was found and everyday senses stopped being flagged
+    (tests/screening/model/test_classifier_text.py).
+    """
+    lowered = post.original.lower()
+    senses = _everyday_senses(post)
+    if post.text == lowered and not senses:
+        return post.original
+    if _reveals_a_lexicon_word(post, lowered):
+        return _without(post.text, senses)
+    return _without(post.original, [post.to_original(start, end) for start, end in senses])
+
+
+def _reveals_a_lexicon_word(post: NormalisedText, lowered: str) -> bool:
+    if post.text == lowered:
+        return False
+    written = set(WORD.findall(lowered))
+    words = _lexicon_words()
+    for match in WORD.finditer(post.text):
+        word = match.group()
+        if word in words and word not in written:
+            _, _, source = post.evidence(match.start(), match.end())
+            if not any(unicodedata.category(char) == "So" for char in source):
+                return True
+    return False
+
+
+def _everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
+    try:
+        from smpolicy.screening.detectors.discrimination import everyday_senses
+    except ImportError:
+        return []
+    return everyday_senses(post)
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + text[end:]
+    return text
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Words whose obfuscation matters: slurs, group words and every word the spelling table
+    repairs to."""
+    from smpolicy.screening.lexicon import load_lexicon
+    from smpolicy.screening.spelling import repaired_words
+
+    data = load_lexicon("discrimination")
+    terms = [*data["slurs"], *(w for ws in data["groups"].values() for w in ws),
+             *(w for ws in data["group_singulars"].values() for w in ws)]
+    words = {word for term in terms for word in WORD.findall(term.lower())}
+    return frozenset(words | {w + "s" for w in words} | repaired_words())
 
 
 def _rescaled(probability: float, threshold: float, review: float) -> float:

@@ -21,14 +21,15 @@ from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedAlternation, GatedPattern
+from smpolicy.screening.prefilter import GatedAlternation, GatedPattern, required_literals
 from smpolicy.screening.registry import DetectorContext
 from smpolicy.screening.uk_identifiers import nhs_numbers, ni_numbers, postcodes
 
 CLAUSE = "6.4(b)"
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 _DIGITS = re.compile(r"\d")
-_MANY_DIGITS = re.compile(r"(?:\d[ \-]?){9,}")
+# Nine digits or more, spaced or not; the first written out, so that re skips to digits.
+_MANY_DIGITS = re.compile(r"\d[ \-]?(?:\d[ \-]?){8,}")
 # Capitalised pairs that are places or bodies, not people: "Bell Street", "Town Council".
 _NOT_SURNAMES = frozenset(
     [
@@ -155,6 +156,7 @@ class _Patterns:
     hr: GatedAlternation
     sensitive: GatedAlternation
     reference: re.Pattern[str]
+    reference_words: frozenset[str] | None  # one of which every reference match holds, any case
     date_of_birth: GatedPattern
     street: re.Pattern[str]
     person: re.Pattern[str]
@@ -170,6 +172,7 @@ def _patterns() -> _Patterns:
         hr=GatedAlternation("|".join(f"(?:{p})" for p in data["hr_matters"])),
         sensitive=GatedAlternation("|".join(f"(?:{p})" for p in data["sensitive_matters"])),
         reference=re.compile(data["reference"], re.IGNORECASE),
+        reference_words=_case_blind_gate(required_literals(data["reference"])),
         date_of_birth=GatedPattern(data["date_of_birth"]),
         street=re.compile(data["street_address"]),
         person=re.compile(data["person_name"]),
@@ -253,7 +256,8 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
         spans += [("EMAIL_ADDRESS", m.start(), m.end()) for m in _EMAIL.finditer(original)]
     if _DIGITS.search(original):
         spans += _identifier_spans(original)
-        spans += [("REFERENCE", m.start(), m.end()) for m in patterns.reference.finditer(original)]
+        if _may_hold(original, patterns.reference_words):
+            spans += [("REFERENCE", m.start(), m.end()) for m in patterns.reference.finditer(original)]
         spans += [("STREET_ADDRESS", m.start(), m.end()) for m in patterns.street.finditer(original)]
         for match in patterns.date_of_birth.finditer(post.text):
             start, end = post.to_original(match.start(), match.end())
@@ -265,6 +269,27 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
             if _looks_like_a_name(m.group())
         ]
     return spans
+
+
+def _case_blind_gate(words: frozenset[str] | None) -> frozenset[str] | None:
+    """``words`` in lower case for ``_may_hold``; None (no gate) if one is not ASCII, since a
+    case-blind regex matches some of those to ASCII letters ("K", the Kelvin sign, to "k")."""
+    if words is None or not all(word.isascii() for word in words):
+        return None
+    return frozenset(word.lower() for word in words)
+
+
+def _may_hold(original: str, words: frozenset[str] | None) -> bool:
+    """Whether ``original`` may hold one of ``words`` in any case: a case-blind regex's gate.
+
+    Only asked of ASCII text, whose lower case is one character for one; elsewhere case-blind
+    matching knows letters that ``str.lower`` does not fold alike ("K", the Kelvin sign), so the
+    answer is always yes. A few ``in`` tests cost less than the regex trying every position.
+    """
+    if words is None or not original.isascii():
+        return True
+    lowered = original.lower()
+    return any(word in lowered for word in words)
 
 
 def _phone_spans(original: str) -> list[tuple[str, int, int]]:

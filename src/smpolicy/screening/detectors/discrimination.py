@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from smpolicy.screening.cues import Cues, cues_for
+from smpolicy.screening.cues import Cues, cues_for, in_group_use
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
@@ -45,6 +45,7 @@ class Hit:
     score: float
     target: str
     cues: Cues
+    reclaimed: bool = False  # a reclaimable word used by one of the group ("us queers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,25 +192,39 @@ def find_hits(post: NormalisedText) -> list[Hit]:
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]):
             score = min(0.99, score + INTENSIFIER_BONUS)
-        score = _weigh(score, cues, reclaimable=hit.term in lexicon.reclaimable)
-        hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues))
+        reclaimed = hit.term in lexicon.reclaimable and in_group_use(text, hit.start, hit.end)
+        score = _weigh(score, cues, reclaimed=reclaimed)
+        hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues, reclaimed))
     for _, template in lexicon.templates.open_for(text):
         for match in template.pattern.regex.finditer(text):
             target = template.target or _target_of(match, lexicon.group_targets)
             cues = cues_for(text, match.start(), match.end())
-            score = _weigh(template.score, cues, reclaimable=False)
+            score = _weigh(template.score, cues, reclaimed=False)
             hits.append(
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
             )
     return hits
 
 
-def _weigh(score: float, cues: Cues, *, reclaimable: bool) -> float:
+def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
+    """Spans of ``post.text`` whose letters spell a slur but mean something else here ("slag"
+    in "slag the council off"): the classifier's encoder is not shown them (it reads the
+    word, not the sense)."""
+    lexicon = _lexicon()
+    spans = []
+    for hit in lexicon.slurs.find(post):  # the post's cached scan: no templates, no cues
+        homonym = lexicon.homonyms.get(hit.term)
+        if homonym is not None and homonym.explains(post.text, hit.start, hit.end):
+            spans.append((hit.start, hit.end))
+    return spans
+
+
+def _weigh(score: float, cues: Cues, *, reclaimed: bool) -> float:
     if cues.counter_speech:
         score *= COUNTER_SPEECH_FACTOR
     elif cues.negated:
         score *= NEGATION_FACTOR
-    if reclaimable and cues.self_identified:
+    if reclaimed:
         score *= RECLAIMED_FACTOR
     return score
 
@@ -233,7 +248,7 @@ def lexicon_signals(post: NormalisedText) -> LexiconSignals:
         threat=max((t.score for t in threats), default=0.0),
         counter_speech=any(h.cues.counter_speech for h in hits),
         negated=any(h.cues.negated for h in hits),
-        self_identified=any(h.cues.self_identified for h in hits),
+        self_identified=any(h.reclaimed for h in hits),
         targets=tuple(dict.fromkeys(h.target for h in hits)),
         spans=tuple(post.to_original(h.start, h.end) for h in hits),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from smpolicy.screening.cues import cues_for
-from smpolicy.screening.lexicon import load_lexicon, words_regex
+from smpolicy.screening.lexicon import load_lexicon, words_regex, words_trie
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedList, GatedPattern
 
@@ -30,9 +30,10 @@ class Threat:
 def _patterns() -> GatedList:
     """(pattern, score) for every threat template."""
     data = load_lexicon("harassment")
-    you = f"(?:{words_regex(data['you'])})"
+    you, you_fast = f"(?:{words_regex(data['you'])})", f"(?:{words_trie(data['you'])})"
     return GatedList([
-        (GatedPattern(rf"(?<![a-z]){regex.replace('{you}', you)}(?![a-z])"), float(score))
+        (GatedPattern(rf"(?<![a-z]){regex.replace('{you}', you)}(?![a-z])",
+                      fast=rf"(?<![a-z]){regex.replace('{you}', you_fast)}(?![a-z])"), float(score))
         for regex, score in data["threats"]
     ])
 
