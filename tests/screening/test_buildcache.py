@@ -135,3 +135,14 @@ def test_a_value_that_is_not_plain_data_is_computed_every_time(cache_folder):
             assert cached("date", "policy", today) == datetime.date(2017, 6, 1)
     assert calls == [1, 1]
     assert cached("date", "policy", today) == datetime.date(2017, 6, 1)  # no cache open: computed
+
+
+def test_a_factored_word_list_read_back_from_the_cache_is_the_one_computed(cache_folder):
+    from smpolicy.screening.lexicon import words_trie
+
+    words = ["idiot", "idiots", "useless idiot", "moron", "muppet", "waste of space", "wanker"]
+    outside = words_trie(words)
+    for _ in range(2):
+        with build_cache():
+            assert words_trie(reversed(words)) == outside
+    assert "words_trie" in marshal.loads(cache_path().read_bytes())

@@ -11,13 +11,15 @@ under the user's cache folder and computed only when missing:
   same ``re.Pattern`` (patterns compare equal only when their code does; the tests check every
   cached one against ``re.compile``);
 - a prefilter condition is stored by its pattern;
-- a lexicon's parsed YAML is stored by the file's bytes (``cached``).
+- a lexicon's parsed YAML is stored by the file's bytes, a factored word list
+  (``lexicon.words_trie``) by its words (``cached``).
 
 Entries are keyed by content (the pattern text), so editing a detector never meets a stale
-entry; the file name holds the Python version and a hash of ``prefilter.py`` and of this module,
-so a new interpreter or a changed analysis starts a new file. Anything wrong with the file (absent,
-unreadable, corrupt, not writable) means computing as if there were no cache. The file is
-rewritten, atomically, only when a run compiled something it did not hold.
+entry; the file name holds the Python version, PyYAML's files' size and time, and a hash of
+``prefilter.py``, ``lexicon.py`` and this module, so a new interpreter, parser or analysis
+starts a new file. Anything wrong with the file (absent, unreadable, corrupt, not writable)
+means computing as if there were no cache. The file is rewritten, atomically, only when a run
+computed something it did not hold, and then holds only what that run used.
 
 ``SMPOLICY_CACHE_DIR`` sets the folder (default ``$XDG_CACHE_HOME/smpolicy`` or
 ``~/.cache/smpolicy``); set it to an empty string to turn the cache off.
@@ -33,6 +35,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from importlib.util import find_spec
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
@@ -42,6 +45,7 @@ from smpolicy.screening import prefilter
 ENV_VAR = "SMPOLICY_CACHE_DIR"
 T = TypeVar("T")
 _PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions")
+_COMPUTING_SOURCES = ("prefilter.py", "lexicon.py", "buildcache.py")
 
 
 def cache_dir() -> Path | None:
@@ -59,8 +63,13 @@ def cache_path() -> Path | None:
         return None
     digest = hashlib.sha256()
     digest.update(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode())
-    for module in (prefilter, sys.modules[__name__]):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    here = Path(__file__).parent
+    for source in _COMPUTING_SOURCES:  # the code that computes the values kept
+        digest.update((here / source).read_bytes())
+    yaml = find_spec("yaml")  # an upgraded PyYAML: its files change (no import needed to see it)
+    if yaml is not None and yaml.origin:
+        found = os.stat(yaml.origin)
+        digest.update(f"{found.st_size} {found.st_mtime_ns}".encode())
     return folder / f"build-{sys.implementation.cache_tag}-{digest.hexdigest()[:16]}.marshal"
 
 

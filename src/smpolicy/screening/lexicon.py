@@ -124,7 +124,11 @@ def words_trie(words: Iterable[str]) -> str:
     literals from ``prefilter``. For case-sensitive patterns (case-blind, two letters can take
     one character: "s" and "ſ" both take "S").
     """
-    ordered = _ordered(words)
+    ordered = _ordered(words)  # one order for the same words: the build cache keeps the result
+    return cached("words_trie", tuple(ordered), lambda: _factored(ordered))
+
+
+def _factored(ordered: list[str]) -> str:
     tokens = [tuple(_GAP if char == " " else char for char in word) for word in ordered]
     if not tokens or not all(_trie_safe_word(word) for word in tokens):
         return words_regex(ordered)
