@@ -123,7 +123,10 @@ def build_cache() -> Iterator[None]:
     while it is open, and puts them back on the way out.
     """
     global _OPEN
-    path = cache_path()
+    try:
+        path = cache_path()
+    except (OSError, RuntimeError):  # sources not readable as files (a zip), no home folder
+        path = None
     if path is None or _OPEN is not None:  # no cache, or one is open already
         yield
         return
