@@ -86,10 +86,12 @@ def test_an_unwritable_cache_folder_only_means_no_cache(monkeypatch, tmp_path):
 def test_re_is_itself_again_outside_the_cache(cache_folder):
     from re import _compiler  # type: ignore[attr-defined]
 
-    before = (_compiler.compile, prefilter.required_literals, prefilter.required_conjunctions)
+    names = ("required_literals", "required_conjunctions", "split_alternatives", "letter_first")
+    before = [_compiler.compile, *(getattr(prefilter, name) for name in names)]
     with pytest.raises(ValueError), build_cache():
+        assert prefilter.letter_first is not before[-1]  # swapped while open
         raise ValueError("a detector failed to build")
-    assert (_compiler.compile, prefilter.required_literals, prefilter.required_conjunctions) == before
+    assert [_compiler.compile, *(getattr(prefilter, name) for name in names)] == before
 
 
 def test_a_screener_built_from_the_cache_finds_exactly_what_a_fresh_one_finds(cache_folder):

@@ -10,7 +10,8 @@ under the user's cache folder and computed only when missing:
   rebuilt with the same ``_sre.compile`` call ``re`` itself ends with. The result is the very
   same ``re.Pattern`` (patterns compare equal only when their code does; the tests check every
   cached one against ``re.compile``);
-- a prefilter condition is stored by its pattern;
+- a prefilter condition (and the prefilter's other readings of a pattern's text: its
+  top-level alternatives, its letter-first form) is stored by its pattern;
 - a lexicon's parsed YAML is stored by the file's bytes, a factored word list
   (``lexicon.words_trie``) by its words (``cached``).
 
@@ -44,7 +45,8 @@ from smpolicy.screening import prefilter
 
 ENV_VAR = "SMPOLICY_CACHE_DIR"
 T = TypeVar("T")
-_PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions")
+# The prefilter's analyses of a pattern's text (pure functions of it), swapped while open.
+_PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions", "split_alternatives", "letter_first")
 _COMPUTING_SOURCES = ("prefilter.py", "lexicon.py", "buildcache.py")
 
 
