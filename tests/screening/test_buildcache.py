@@ -148,3 +148,18 @@ def test_a_factored_word_list_read_back_from_the_cache_is_the_one_computed(cache
         with build_cache():
             assert words_trie(reversed(words)) == outside
     assert "words_trie" in marshal.loads(cache_path().read_bytes())
+
+
+def test_a_python_whose_re_internals_differ_still_compiles_through_re(cache_folder, monkeypatch):
+    from smpolicy.screening import buildcache
+
+    def changed_internals(pattern: str, flags: int):
+        raise AttributeError("re._compiler has no _code here")
+
+    monkeypatch.setattr(buildcache, "_regex_parts", changed_internals)
+    assert compiled_in_cache(PATTERNS) == [re.compile(*pattern) for pattern in PATTERNS]
+
+
+def test_an_invalid_pattern_raises_re_error_inside_the_cache_too(cache_folder):
+    with pytest.raises(re.error), build_cache():
+        re.compile("(unclosed")

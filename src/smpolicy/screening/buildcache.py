@@ -140,8 +140,11 @@ def build_cache() -> Iterator[None]:
     def compile_cached(pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG:
             return original_compile(pattern, flags)
-        parts = entries.get("regex", (pattern, int(flags)), lambda: _regex_parts(pattern, flags))
-        return _sre.compile(pattern, *parts)
+        try:
+            parts = entries.get("regex", (pattern, int(flags)), lambda: _regex_parts(pattern, flags))
+            return _sre.compile(pattern, *parts)
+        except Exception:  # an invalid pattern, or another re: let re itself compile (or refuse) it
+            return original_compile(pattern, flags)
 
     def analysis_cached(name: str, function: Callable[[str], Any]) -> Callable[[str], Any]:
         return lambda pattern: entries.get(name, pattern, lambda: function(pattern))
