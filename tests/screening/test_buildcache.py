@@ -163,3 +163,15 @@ def test_a_python_whose_re_internals_differ_still_compiles_through_re(cache_fold
 def test_an_invalid_pattern_raises_re_error_inside_the_cache_too(cache_folder):
     with pytest.raises(re.error), build_cache():
         re.compile("(unclosed")
+
+
+def test_a_file_another_version_left_a_month_ago_is_removed_when_the_cache_is_written(cache_folder):
+    import os
+    import time
+
+    old, recent = cache_folder / "build-cpython-311-0000000000000000.marshal", cache_folder / "build-x.marshal"
+    for leftover in (old, recent):
+        leftover.write_bytes(marshal.dumps({}))
+    os.utime(old, (time.time() - 40 * 24 * 3600,) * 2)
+    compiled_in_cache(PATTERNS[:1])
+    assert not old.exists() and recent.exists() and cache_path().exists()

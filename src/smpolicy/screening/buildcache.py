@@ -20,7 +20,8 @@ entry; the file name holds the Python version, PyYAML's files' size and time, an
 ``prefilter.py``, ``lexicon.py`` and this module, so a new interpreter, parser or analysis
 starts a new file. Anything wrong with the file (absent, unreadable, corrupt, not writable)
 means computing as if there were no cache. The file is rewritten, atomically, only when a run
-computed something it did not hold, and then holds only what that run used.
+computed something it did not hold, and then holds only what that run used; another version's
+file left unwritten for a month is removed then.
 
 ``SMPOLICY_CACHE_DIR`` sets the folder (default ``$XDG_CACHE_HOME/smpolicy`` or
 ``~/.cache/smpolicy``); set it to an empty string to turn the cache off.
@@ -34,6 +35,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from importlib.util import find_spec
@@ -197,3 +199,14 @@ def _write(path: Path, stored: dict[str, dict[Any, Any]]) -> None:
         if temporary is not None:
             with suppress(OSError):
                 os.unlink(temporary)
+        return
+    _prune(path)
+
+
+def _prune(path: Path) -> None:
+    """Remove other versions' files left unwritten for a month (an upgrade leaves one behind)."""
+    month_ago = time.time() - 30 * 24 * 3600
+    for other in path.parent.glob("build-*.marshal"):
+        with suppress(OSError):
+            if other != path and other.stat().st_mtime < month_ago:
+                other.unlink()
