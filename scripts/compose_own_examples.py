@@ -17,6 +17,7 @@ on the same side of its dev split. Output is deterministic (fixed seed, sorted p
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sys
@@ -449,14 +450,12 @@ def _rows() -> list[dict[str, str | None]]:
             for pos, _ in STEREOTYPES[target]:
                 for key, template in DENIED_CLAIM.items():
                     add(template.format(pos=pos, **fill), "none", target, "negation", key)
-    for i, text in enumerate(HOMONYMS):
-        add(text, "none", None, "homonym", f"hm{i}")
-    for i, (text, target) in enumerate(RECLAIMED_MORE):
-        add(text, "none", target, "reclaimed", f"rm{i}")
-    for i, (text, target) in enumerate(RECLAIMED):
-        add(text, "none", target, "reclaimed", f"r{i}")
-    for i, text in enumerate(ORDINARY):
-        add(text, "none", None, "ordinary", f"o{i}")
+    for text in HOMONYMS:
+        add(text, "none", None, "homonym", frame_key("homonym", text))
+    for text, target in [*RECLAIMED_MORE, *RECLAIMED]:
+        add(text, "none", target, "reclaimed", frame_key("reclaimed", text))
+    for text in ORDINARY:
+        add(text, "none", None, "ordinary", frame_key("ordinary", text))
     return rows
 
 
@@ -469,9 +468,9 @@ def compose() -> list[dict[str, str | None]]:
     by_template: dict[str, list[dict[str, str | None]]] = {}
     for row in _rows():
         by_template.setdefault(str(row["template"]), []).append(row)
-    rng = random.Random(SEED)
     kept: list[dict[str, str | None]] = []
     for key in sorted(by_template):
+        rng = random.Random(f"{SEED}/{key}")  # per template: adding one changes no other
         # Round-robin over the characteristics, so every group gets its share of a template.
         by_target: dict[str, list[dict[str, str | None]]] = {}
         for row in by_template[key]:
@@ -503,27 +502,40 @@ def _fill(frame: str, parts: dict[str, list], rng: random.Random) -> str:
         slur=slur, slurs=slurs, slurs_c=_cap(slurs), claim=rng.choice(parts["claim"]),
         attr=rng.choice(own_frames.ATTRS), dehum=rng.choice(own_frames.DEHUM),
         name=rng.choice(own_frames.NAMES),
+        good=rng.choice(own_frames.GOOD) if "{good}" in frame else "",  # old frames' draws kept
     ))
 
 
-def _frame_rows(rng: random.Random) -> list[dict[str, str | None]]:
+def frame_key(kind: str, frame: str) -> str:
+    """A frame's template key: its kind and a hash of its text, never its position.
+
+    The training split holds templates out by a hash of this key, so a frame keeps its side
+    (and its filled rows, see ``_frame_rows``) when frames are added, removed or reordered.
+    """
+    return f"{kind}/{hashlib.sha256(frame.encode()).hexdigest()[:12]}"
+
+
+def _frame_rows() -> list[dict[str, str | None]]:
     """Rows from ``own_frames``: each frame filled round-robin across the characteristics.
 
     A hateful frame that names a group is also filled with groups that are not protected,
     labelled abuse, under the same template key: the split then keeps both on one side, so a
-    held-out frame is unseen in either form.
+    held-out frame is unseen in either form. Each frame draws its fillers from its own seeded
+    generator, so one frame's rows do not depend on the frames before it.
     """
     rows: list[dict[str, str | None]] = []
     targets = sorted(own_frames.FILL)
     for table, label in ((own_frames.HATE, "hate"), (own_frames.NOT_HATE, "none")):
         for kind, frames in table.items():
-            for number, frame in enumerate(frames):
-                key = f"{kind}/{number:02d}"
+            for frame in frames:
+                key = frame_key(kind, frame)
+                rng = random.Random(f"{SEED + 1}/{key}")
+                first = rng.randrange(len(targets))  # where its round-robin starts
                 seen: set[str] = set()
                 for attempt in range(PER_FRAME * 4):
                     if len(seen) >= PER_FRAME:
                         break
-                    target = targets[(attempt + number) % len(targets)]
+                    target = targets[(attempt + first) % len(targets)]
                     text = _fill(frame, own_frames.FILL[target], rng)
                     if text not in seen:
                         seen.add(text)
@@ -534,20 +546,19 @@ def _frame_rows(rng: random.Random) -> list[dict[str, str | None]]:
                         rows.append({"text": _fill(frame, own_frames.NONPROTECTED, rng),
                                      "label": "abuse", "target": None,
                                      "kind": "nonprotected_group", "template": key})
-    for number, frame in enumerate(own_frames.INDIVIDUAL_ABUSE):
+    for frame in own_frames.INDIVIDUAL_ABUSE:
+        key = frame_key("individual_abuse", frame)
+        rng = random.Random(f"{SEED + 1}/{key}")
         for _ in range(2):
             rows.append({"text": _fill(frame, own_frames.NONPROTECTED, rng), "label": "abuse",
-                         "target": None, "kind": "individual_abuse",
-                         "template": f"individual_abuse/{number:02d}"})
+                         "target": None, "kind": "individual_abuse", "template": key})
     singles = [(t, "abuse", None, "profanity_untargeted") for t in own_frames.PROFANITY]
     singles += [(t, label, None, "object_abuse") for t, label in own_frames.OBJECTS]
     singles += [(t, "none", None, "homonym") for t in own_frames.HOMONYMS]
     singles += [(t, "none", target, "reclaimed") for t, target in own_frames.RECLAIMED]
-    counts: dict[str, int] = {}
     for text, label, target, kind in singles:
-        counts[kind] = counts.get(kind, 0) + 1
         rows.append({"text": text, "label": label, "target": target, "kind": kind,
-                     "template": f"{kind}/{counts[kind]:02d}"})
+                     "template": frame_key(kind, text)})
     return rows
 
 
@@ -555,7 +566,7 @@ def all_rows() -> list[dict[str, str | None]]:
     """Every composed row, in file order: the templates above, then ``own_frames``."""
     rows = compose()
     seen = {str(r["text"]) for r in rows}
-    for row in _frame_rows(random.Random(SEED + 1)):
+    for row in _frame_rows():
         if str(row["text"]) not in seen:
             seen.add(str(row["text"]))
             rows.append(row)

@@ -5,6 +5,15 @@ from __future__ import annotations
 import pytest
 
 from smpolicy.screening import Screener, ScreeningConfig
+from smpolicy.screening.buildcache import ENV_VAR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _build_cache_in_a_temporary_folder(tmp_path_factory):
+    """Commands keep a build cache (``screening.buildcache``); tests keep theirs out of ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV_VAR, str(tmp_path_factory.mktemp("build-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

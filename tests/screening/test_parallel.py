@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from smpolicy.screening import Screener
-from smpolicy.screening.parallel import map_batches
+from smpolicy.screening.parallel import IN_FLIGHT, map_batches
 from smpolicy.screening.scan import SHARED
 
 
@@ -44,3 +44,17 @@ def test_after_warming_up_screening_builds_nothing_new_for_workers_to_rebuild(sc
     texts = [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines()]
     screener.check_batch(texts)
     assert (SHARED.gates, SHARED.lexicons) == built
+
+
+def test_a_stream_is_read_only_a_few_batches_ahead_of_what_has_been_screened(screener):
+    taken = []
+
+    def stream():
+        for number, batch in enumerate(BATCHES * 10):
+            taken.append(number)
+            yield batch
+
+    results = map_batches(screener, _verdicts_and_pid, stream(), workers=2)
+    next(results)
+    assert len(taken) <= 2 * IN_FLIGHT + 1 < len(BATCHES * 10)
+    assert len(list(results)) == len(BATCHES * 10) - 1

@@ -10,8 +10,10 @@ from smpolicy.policy import load_policy
 from smpolicy.screening import Screener, ScreeningConfig
 from smpolicy.screening.registry import DetectorContext
 
-# Each costs 0.05-0.2 s to import and none is needed to screen text with the rules.
-HEAVY = ("numpy", "torch", "pydantic", "django", "tldextract", "smpolicy.screening.detectors.classifier")
+# Each costs 0.04-0.2 s to import and none is needed to screen text with the rules (the register
+# stack only with a register).
+HEAVY = ("numpy", "torch", "pydantic", "django", "tldextract", "smpolicy.screening.detectors.classifier",
+         "smpolicy.registers")
 
 _RUN_CHECK = """
 import sys
@@ -30,6 +32,17 @@ def test_a_rules_only_check_imports_no_model_stack_web_framework_or_policy_valid
     done = subprocess.run([sys.executable, "-c", _RUN_CHECK.format(heavy=HEAVY), str(posts)],
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["verdict"] == "breach"
+    assert "IMPORTED []" in done.stderr
+
+
+def test_a_post_with_a_link_is_judged_without_importing_tldextract_or_requests(tmp_path):
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(json.dumps({"id": 1, "text": "Odds tonight at https://www.bet365.com/offers"}) + "\n",
+                     encoding="utf-8")
+    heavy = (*HEAVY, "requests")
+    done = subprocess.run([sys.executable, "-c", _RUN_CHECK.format(heavy=heavy), str(posts)],
+                          capture_output=True, text=True, check=True)
+    assert "bet365.com, a gambling site" in json.loads(done.stdout)["findings"][0]["explanation"]
     assert "IMPORTED []" in done.stderr
 
 

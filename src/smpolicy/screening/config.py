@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from smpolicy.exceptions import ConfigError
 from smpolicy.screening.findings import Category, Verdict
 
@@ -81,6 +79,8 @@ def load_config(path: str | Path | None = None) -> ScreeningConfig:
     path = path or os.environ.get("SMPOLICY_CONFIG")
     if not path:
         return ScreeningConfig()
+    import yaml  # only for a configuration file: a run without one need not import it
+
     try:
         document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:

@@ -1,9 +1,10 @@
 """Links in posts: find URLs in text, reduce them to a host and a registered domain, and look
 the domain up in the UT1 category lists that ship in ``smpolicy/data/ut1/`` (CC BY-SA 4.0).
 
-Everything here is offline on purpose: tldextract reads only the public-suffix snapshot bundled
-in its wheel (no suffix-list download, no cache directory), and the category lists are read from
-the package once, on first use. Nothing ever resolves or fetches a link: a shortened link is
+Everything here is offline on purpose: registered domains come from the public-suffix snapshot
+bundled in tldextract's wheel, looked up as tldextract would (``suffixes``; no suffix-list
+download, no cache directory), and the category lists are read from the package once, on first
+use. Nothing ever resolves or fetches a link: a shortened link is
 reported as hiding its target instead of being followed.
 """
 
@@ -16,11 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    import tldextract
+from smpolicy.screening.suffixes import split_host
 
 # The UT1 content categories this package ships (see data/ut1/LICENSE.txt). A deployment with
 # the full UT1 lists (including the large ``adult`` list) points ``DomainCategories`` at them.
@@ -95,10 +94,10 @@ def parse_link(url: str, *, start: int = 0) -> Link | None:
         return None
     if _is_ip(host):
         return Link(url=url, host=host, domain=host, start=start, end=start + len(url))
-    parts = _extractor()(host)
-    if not parts.suffix or not parts.domain:
+    name, suffix = split_host(host)
+    if not suffix or not name:
         return None
-    domain = f"{parts.domain}.{parts.suffix}"
+    domain = f"{name}.{suffix}"
     return Link(url=url, host=host, domain=domain, start=start, end=start + len(url))
 
 
@@ -187,25 +186,18 @@ def _shipped_index(categories: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def _build_index(directory: Traversable, categories: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Host -> its categories; ~40,000 names read on the first link of every run, so kept lean."""
     index: dict[str, tuple[str, ...]] = {}
     for category in categories:
         source = directory.joinpath(f"{category}_domains.txt")
         if not source.is_file():
             continue
-        for line in source.read_text(encoding="utf-8").splitlines():
-            name = line.strip().lower()
-            if name and not name.startswith("#"):
-                index[name] = (*index.get(name, ()), category)
+        alone = (category,)
+        for name in map(str.strip, source.read_text(encoding="utf-8").lower().splitlines()):
+            if name and name[0] != "#":
+                known = index.get(name)
+                index[name] = alone if known is None else (*known, category)
     return index
-
-
-@cache
-def _extractor() -> tldextract.TLDExtract:
-    # Imported here: tldextract pulls in requests (~0.1 s), and most posts hold no link.
-    import tldextract
-
-    # No suffix-list URLs and no cache directory: the snapshot inside the wheel, never the network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
 def _trim(url: str) -> str:

@@ -67,3 +67,30 @@ def test_a_frame_and_its_abuse_twins_fall_on_one_side_of_the_split(composed):
     # every hateful kind keeps at least one unseen frame for the dev split, twins included
     held_out = {e.kind for e in dev}
     assert {"threat_direct", "pronoun_hate", "nonprotected_group", "counter_speech"} <= held_out
+
+
+def test_adding_posts_never_moves_an_old_one_across_the_split(composed):
+    """The dev split is hashed per template or text, so before/after runs compare like for like."""
+    config = training.TrainingConfig()
+    _, dev = training.split(composed, config)
+    added = [
+        datasets.Example(f"A new negated post number {n}.", "none", "race", "composed",
+                         f"composed:negation/new{n}", "negation")
+        for n in range(200)
+    ] + [datasets.Example(f"A new loose post {n}", "none", None, "own") for n in range(200)]
+    _, dev_after = training.split([*added[:100], *composed, *added[100:]], config)
+    assert [e for e in dev_after if e in set(composed)] == dev
+    assert 0 < len([e for e in dev_after if e in set(added)]) < 100  # about 15% of the new
+
+
+def test_a_new_frame_changes_no_other_frames_posts(composer, monkeypatch):
+    before = composer.all_rows()
+    negation = composer.own_frames.NOT_HATE["negation"]
+    monkeypatch.setitem(
+        composer.own_frames.NOT_HATE, "negation", ["Nobody here minds {G} at all.", *negation]
+    )
+    after = composer.all_rows()
+    new = [r for r in after if r["template"] == composer.frame_key(
+        "negation", "Nobody here minds {G} at all.")]
+    assert len(new) == composer.PER_FRAME
+    assert [r for r in after if r not in new] == before

@@ -54,7 +54,10 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         f"- Trained: {training.get('date', '?')}",
         f"- Configuration (seed, split, weights): `{json.dumps(training.get('config', {}))}`",
         f"- Training examples: {training.get('train_size', '?')}; "
-        f"dev split (held out, never fitted on): {training.get('dev_size', '?')}",
+        f"dev split (held out, never fitted on): {training.get('dev_size', '?')}; rows and",
+        "  templates go to it by a seeded hash of their text or template key (`training.split`),",
+        "  so added data never moves old rows between the sides and an older artefact can be",
+        "  scored on the same rows (`scripts/compare_dev_split.py`)",
         f"- Lexicon present at training time (combined dev metrics): {head.get('lexicon_features')}",
         f"- Training time: {training.get('seconds', '?')} s; encoder adapter: "
         f"`{json.dumps(head.get('encoder_adapter'))}`",

@@ -3,7 +3,8 @@
 Steps, all seeded (``TrainingConfig.seed``) so that a rerun reproduces the artefact:
 
 1. Gather examples (``datasets``), drop duplicates across sets, cap Davidson's large
-   "offensive" class, and hold out ``dev_fraction`` of them as the dev split (never fitted on).
+   "offensive" class, and hold out ``dev_fraction`` of them as the dev split (never fitted on),
+   chosen by a hash of each row's text or template so that it is stable (``split``).
 2. Embed with the packaged encoder (cached on disk by text hash).
 3. Harm head (none/hate/abuse) and target head: multinomial logistic regression.
 4. Stackers for 6.4(c) and 6.4(a): logistic regression over out-of-fold head margins and the
@@ -90,35 +91,34 @@ def collect(
     return kept
 
 
+def held_out(key: str, seed: int, fraction: float) -> bool:
+    """Whether ``key`` falls on the held-out side: a hash of seed and key, not a shuffle.
+
+    Why a hash: a shuffled split reshuffles every row when one example is added, so a
+    before/after comparison on the dev split compares different rows. Hashed, a row or a
+    template keeps its side whatever else is added or removed.
+    """
+    digest = hashlib.sha256(f"{seed}\x00{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") < fraction * 2**64
+
+
 def split(
     examples: Sequence[Example], config: TrainingConfig
 ) -> tuple[list[Example], list[Example]]:
-    """Train and dev, by a seeded shuffle (ToxiGen is already one row per distinct statement).
+    """Train and dev, each row by a seeded hash (``held_out``) so that the split is stable.
 
-    Composed posts go by template (``Example.group``): a template's posts differ only in the
-    group named, so splitting them row by row would put near-copies on both sides.
+    Loose rows go by their normalised text (``datasets.dedupe_key``). Composed posts go by
+    template (``Example.group``): a template's posts differ only in the group named, so
+    splitting them row by row would put near-copies on both sides; and a hateful frame's
+    abuse twins (the same frame aimed at a group that is not protected) share its key and so
+    its side. Adding templates or rows never moves an old one between the sides.
     """
-    rng = random.Random(config.seed)
-    loose = [i for i, e in enumerate(examples) if e.group is None]
-    rng.shuffle(loose)
-    in_dev = set(loose[: int(len(loose) * config.dev_fraction)])
-    # Templates are held out kind by kind (at least one of each kind that has two or more),
-    # so the dev split measures every kind of post, negation and counter-speech included.
-    # A template's kind is that of its first row: a hateful frame's abuse twins (the same
-    # frame aimed at a group that is not protected) share its key and so its side.
-    kind_of: dict[str, str] = {}
-    for e in examples:
-        if e.group is not None:
-            kind_of.setdefault(e.group, e.kind or "")
-    dev_groups: set[str] = set()
-    for kind in sorted(set(kind_of.values())):
-        groups = sorted(g for g, k in kind_of.items() if k == kind)
-        rng.shuffle(groups)
-        count = max(1, round(len(groups) * config.dev_fraction)) if len(groups) > 1 else 0
-        dev_groups.update(groups[:count])
-    in_dev |= {i for i, e in enumerate(examples) if e.group in dev_groups}
-    train = [e for i, e in enumerate(examples) if i not in in_dev]
-    dev = [e for i, e in enumerate(examples) if i in in_dev]
+    in_dev = [
+        held_out(e.group or datasets.dedupe_key(e.text), config.seed, config.dev_fraction)
+        for e in examples
+    ]
+    train = [e for e, dev in zip(examples, in_dev, strict=True) if not dev]
+    dev = [e for e, dev in zip(examples, in_dev, strict=True) if dev]
     return train, dev
 
 
