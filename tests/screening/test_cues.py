@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from smpolicy.screening import normalise
-from smpolicy.screening.cues import _patterns, cues_for
+from smpolicy.screening.cues import _patterns, _self_identified, cues_for
 from smpolicy.screening.lexicon import compile_template, load_lexicon
 
 DEV = Path(__file__).resolve().parents[2] / "data" / "devset" / "dev.jsonl"
@@ -41,3 +41,24 @@ def test_a_negated_judgement_is_negated_and_an_unrelated_one_is_not():
     second = text.index("useless", first + 1)
     assert cues_for(text, first, first + 7).negated
     assert not cues_for(text, second, second + 7).negated
+
+
+def test_the_writer_saying_who_they_are_is_self_identification_in_each_spelling():
+    for text in ("i'm a proud lesbian", "im bi and happy", "i am openly gay", "we're queers",
+                 "were dykes, all of us", "we are trans"):
+        assert _self_identified(text), text
+    for text in ("him a gay icon", "they were bitter", "i am busy"):
+        assert not _self_identified(text), text
+
+
+def test_self_identification_is_not_run_on_a_post_without_any_of_its_openings():
+    # "i'm", "were" or "as a" and so on: a post with none of them cannot self-identify.
+    assert not _patterns().self_identification.may_match("the new policy is a gay old muddle")
+    assert _patterns().self_identification.may_match("i'm gay")
+
+
+def test_the_cues_of_a_hit_still_say_whether_the_writer_self_identifies():
+    text = "i'm a proud lesbian. that word again"
+    assert cues_for(text, text.index("word"), text.index("word") + 4).self_identified
+    other = "that word again"
+    assert not cues_for(other, 5, 9).self_identified

@@ -177,3 +177,24 @@ def test_moving_the_leading_test_changes_no_match():
         for text in texts:
             assert [(m.span(), m.groupdict()) for m in moved.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in plain.finditer(text)], (pattern, text)
+
+
+def test_a_phrase_of_equally_long_words_is_gated_on_its_last_word():
+    assert required_literals(r"the[\s\-]+new[\s\-]+guy") == {"guy"}
+
+
+def test_the_gate_form_of_the_colleague_insult_finds_what_the_run_form_finds():
+    # The gates are read from a form in which "in it", "at the hr" are spelt out: it must
+    # describe the same matches as the regex that runs.
+    path = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
+    texts = [normalise(json.loads(line)["text"]).text for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["that idiot in it again", "the lad from the hr is a total moron", "moron of a bloke at work"]
+    pattern = bullying._patterns().colleague_insult
+    spelt_out = re.compile(pattern.source)
+    for text in texts:
+        assert [m.span() for m in spelt_out.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+
+
+def test_a_phrase_is_not_gated_on_a_word_nearly_every_post_holds():
+    assert required_literals(r"gas[\s\-]+the") == {"gas"}
+    assert required_literals(r"ban[\s\-]+all") == {"ban"}

@@ -5,7 +5,15 @@ import re
 
 import pytest
 
-from smpolicy.screening.uk_identifiers import _NHS, _NINO, nhs_number_is_valid, nhs_numbers, ni_numbers, postcodes
+from smpolicy.screening.uk_identifiers import (
+    _NHS,
+    _NINO,
+    _POSTCODE,
+    nhs_number_is_valid,
+    nhs_numbers,
+    ni_numbers,
+    postcodes,
+)
 
 
 @pytest.mark.parametrize(("number", "valid"), [("9434765919", True), ("9434765918", False), ("4010232137", True),
@@ -55,3 +63,13 @@ def test_the_identifier_patterns_find_what_their_plain_forms_find():
             (m.span(), m.groups()) for m in plain_nhs.finditer(text)], text
         assert [(m.span(), m.groups()) for m in _NINO.finditer(text)] == [
             (m.span(), m.groups()) for m in plain_nino.finditer(text)], text
+
+
+def test_asking_how_a_match_ends_first_loses_no_postcode_or_ni_number():
+    # ni_numbers and postcodes skip texts without the ending every match has: the same spans
+    # as the patterns alone, on texts that hold identifiers and texts that nearly do.
+    texts = [*_identifier_like_texts(3000), "AB123456C", "x AB 12 34 56 C", "SP7 8AB", "gir 0aa", "1st 2nd",
+             "sp7 8ci", "the 3rd of may"]
+    for text in texts:
+        assert list(ni_numbers(text)) == [m.span() for m in _NINO.finditer(text)], text
+        assert list(postcodes(text)) == [m.span() for m in _POSTCODE.finditer(text)], text

@@ -8,7 +8,7 @@ of reclaimable words only (``in_group_use``): "us queers", not "you queers".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex, words_trie
@@ -22,8 +22,14 @@ _SINGLE_QUOTES = "'‘’"
 class Cues:
     counter_speech: bool
     negated: bool
-    self_identified: bool
     disclaimer: bool
+    text: str = field(repr=False)  # the post's normalised text, for ``self_identified``
+
+    @property
+    def self_identified(self) -> bool:
+        """Whether the writer says who they are anywhere in the post: worked out when asked
+        (no detector asks today), not for every cue of every post."""
+        return _self_identified(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +85,8 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     return Cues(
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
-        self_identified=_self_identified(text),
         disclaimer=disclaimer,
+        text=text,
     )
 
 

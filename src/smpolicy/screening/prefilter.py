@@ -59,14 +59,23 @@ def _sequence(items: list) -> set[str] | None:
             candidates.append(found)
     if run:
         candidates.append({run})
+    # Of equally good sets, the last: in a phrase that is the word that says most.
     for candidate in candidates:
-        if best is None or _quality(candidate) > _quality(best):
+        if best is None or _quality(candidate) >= _quality(best):
             best = candidate
     return best
 
 
-def _quality(literals: set[str]) -> tuple[int, int]:
-    return (min(len(x.strip()) for x in literals), -len(literals))
+# Words nearly every post holds: a set that needs one is worse than one as long that does not
+# ("gas the" is gated on "gas", "the new guy" on "guy"; gated on "the", a pattern runs on
+# nearly every post).
+_COMMON = frozenset({"the", "and", "all", "for", "are", "but", "not", "you", "was", "his", "her", "its",
+                     "our", "who", "new", "one", "can", "has", "had"})
+
+
+def _quality(literals: set[str]) -> tuple[int, bool, int]:
+    return (min(len(x.strip()) for x in literals), not any(x.strip() in _COMMON for x in literals),
+            -len(literals))
 
 
 def _element(op, av) -> set[str] | None:

@@ -34,3 +34,13 @@ def test_threats_and_name_calling_of_a_person_are_a_breach(screener, text):
 )
 def test_figures_of_speech_and_praise_are_not_bullying(screener, text):
     assert not [f for f in screener.check(text).findings if f.detector == "bullying"]
+
+
+def test_an_insult_without_any_colleague_or_work_unit_is_not_searched_for_one():
+    from smpolicy.screening.detectors.bullying import _patterns
+
+    parts = _patterns().colleague_insult._parts
+    assert parts.open_for("what an idiot i was yesterday") == ()
+    # "it" and "hr" are too short to gate on alone: "in it" is not.
+    assert len(parts.open_for("the lad in it is an idiot")) == 2
+    assert _patterns().colleague_insult.search("the lad in it is an idiot")

