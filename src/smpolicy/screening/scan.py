@@ -70,7 +70,8 @@ class _Shared:
         self._builders = builders if builders is not None else []  # run before the next build
         self.gate_masks: dict[str, int] = {}
         self.gates = 0
-        self.variants: dict[str, dict[int, tuple[str, Any]]] = {}  # variant -> {lexicon: (term, data)}
+        # variant -> ((lexicon, term, data), ...) in lexicon order: the automaton's value as is
+        self.entries: dict[str, tuple[tuple[int, str, Any], ...]] = {}
         self.lexicons = 0
         self.automaton: ahocorasick.Automaton | None = None  # ready to scan; None after a change
         self._trie: ahocorasick.Automaton | None = None  # every word so far, with its value
@@ -89,8 +90,9 @@ class _Shared:
         """A new lexicon of ``variant -> (term, data)``; returns its id."""
         ident = self.lexicons
         self.lexicons += 1
-        for variant, entry in variants.items():
-            self.variants.setdefault(variant, {})[ident] = entry
+        entries = self.entries
+        for variant, (term, data) in variants.items():
+            entries[variant] = (*entries.get(variant, ()), (ident, term, data))
         self._changed(variants)
         return ident
 
@@ -102,10 +104,7 @@ class _Shared:
         scan.cache_clear()
 
     def _value(self, word: str) -> tuple[int, int, tuple[tuple[int, str, Any], ...]]:
-        entries = tuple(
-            (ident, term, data) for ident, (term, data) in self.variants.get(word, {}).items()
-        )
-        return self.gate_masks.get(word, 0), len(word), entries
+        return self.gate_masks.get(word, 0), len(word), self.entries.get(word, ())
 
     def build(self) -> ahocorasick.Automaton | None:
         """The automaton of every word registered so far (the trie's links remade after a change)."""
@@ -113,7 +112,7 @@ class _Shared:
             self._built += 1
             self._builders[self._built - 1]()
         if self._trie is None:
-            words = self.gate_masks.keys() | self.variants.keys()
+            words = self.gate_masks.keys() | self.entries.keys()
             if not words:
                 return None
             self._trie = ahocorasick.Automaton()
