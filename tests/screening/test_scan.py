@@ -31,3 +31,24 @@ def test_words_added_after_a_scan_are_found_as_if_built_at_once():
         (0b10, 5, ((0, "idiot", 0.8),)),  # the second gate's bit, the first lexicon's entry
         (0, 7, ((0, "useless", 0.6), (1, "useless", "strong"))),  # one word, two lexicons
     }
+
+
+def test_the_first_build_takes_in_every_marked_builder_so_the_automaton_is_made_once():
+    builders = []
+    shared = _Shared(builders)
+    builders.extend(lambda step=step: _register(shared, step) for step in range(3))
+    automaton = shared.build()
+    assert automaton is not None and shared.lexicons == 2 and shared.gates == 2
+    assert all(automaton.exists(word) for word in ("idiot", "manager", "corrupt", "lot"))
+    assert shared.build() is automaton  # nothing new: the builders are not run again
+    assert shared.lexicons == 2
+
+
+def test_the_shipped_builders_register_words_before_the_automaton_is_made():
+    from smpolicy.screening import Screener
+    from smpolicy.screening.scan import _BUILDERS, SHARED
+
+    Screener().check("Our manager is a useless idiot.")
+    assert len(_BUILDERS) >= 8  # lexicons and gates of the detectors, cues and spelling
+    assert SHARED.automaton is not None
+    assert SHARED._built == len(_BUILDERS)  # all run before it was made

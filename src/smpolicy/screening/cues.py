@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex, words_trie
 from smpolicy.screening.prefilter import GatedList, GatedPattern, open_gates
+from smpolicy.screening.scan import registers_words
 
 _DOUBLE_QUOTES = "\"“”«»"
 _SINGLE_QUOTES = "'‘’"
@@ -45,6 +46,7 @@ class _Patterns:
     out_group_before: re.Pattern[str]
 
 
+@registers_words
 @cache
 def _patterns() -> _Patterns:
     lexicon = load_lexicon("context")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from smpolicy.exceptions import DetectorError
 from smpolicy.screening.config import ScreeningConfig
 from smpolicy.screening.detectors.base import Detector
+from smpolicy.screening.entrypoints import detector_entry_points
 
 if TYPE_CHECKING:
     from smpolicy.policy import Policy
@@ -124,7 +124,7 @@ def default_registry(context: DetectorContext, *, only: set[str] | None = None) 
         for name, path in DEFAULT_DETECTORS.items()
         if (only is None or name in only) and WANTED.get(name, _always)(context)
     }
-    for entry_point in entry_points(group="smpolicy.detectors"):
+    for entry_point in detector_entry_points():
         if entry_point.name not in DEFAULT_DETECTORS:  # a built-in name always means the built-in
             factories.setdefault(entry_point.name, entry_point.load())
     registry = DetectorRegistry()

@@ -17,7 +17,7 @@ from functools import cache
 
 from smpolicy.screening.lexicon import LEXICON_DIR
 from smpolicy.screening.normalise import NormalisedText, normalise
-from smpolicy.screening.scan import SHARED, TermHit, scan
+from smpolicy.screening.scan import SHARED, TermHit, registers_words, scan
 
 
 @cache
@@ -32,6 +32,7 @@ def repaired_words() -> frozenset[str]:
     return frozenset(_variants().values())
 
 
+@registers_words
 @cache
 def _lexicon_id() -> int:
     """The misspellings as one more lexicon of the shared scan, which reads every post anyway:

@@ -20,6 +20,7 @@ from smpolicy.screening.lexicon import load_lexicon, words_regex, words_trie
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import MIN_USEFUL, GatedAlternation, GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
+from smpolicy.screening.scan import registers_words
 
 CLAUSE = "6.4(c)"
 
@@ -31,6 +32,7 @@ class _Patterns:
     mocking: GatedList  # of (pattern, score)
 
 
+@registers_words
 @cache
 def _patterns() -> _Patterns:
     data = load_lexicon("harassment")

@@ -23,6 +23,7 @@ from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedAlternation, GatedPattern, required_literals
 from smpolicy.screening.registry import DetectorContext
+from smpolicy.screening.scan import registers_words
 from smpolicy.screening.uk_identifiers import nhs_numbers, ni_numbers, postcodes
 
 CLAUSE = "6.4(b)"
@@ -162,6 +163,7 @@ class _Patterns:
     person: re.Pattern[str]
 
 
+@registers_words
 @cache
 def _patterns() -> _Patterns:
     data = load_lexicon("confidentiality")

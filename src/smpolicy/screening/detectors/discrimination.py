@@ -28,6 +28,7 @@ from smpolicy.screening.lexicon import (
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
+from smpolicy.screening.scan import registers_words
 
 CLAUSE = "6.4(c)"
 COUNTER_SPEECH_FACTOR = 0.3
@@ -121,6 +122,7 @@ class _Lexicon:
     templates: GatedList  # of (pattern, Template)
 
 
+@registers_words
 @cache
 def _lexicon() -> _Lexicon:
     data = load_lexicon("discrimination")

@@ -27,6 +27,7 @@ from smpolicy.screening.lexicon import (
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedAlternation, GatedPattern
 from smpolicy.screening.registry import DetectorContext
+from smpolicy.screening.scan import registers_words
 
 CLAUSE = "6.4(a)"
 STRONG, MILD, ARGUING, DISAGREEING, DEFAMATION = 0.82, 0.55, 0.62, 0.5, 0.85
@@ -53,6 +54,7 @@ class _Lexicon:
     organisation: re.Pattern[str]
 
 
+@registers_words
 @cache
 def _lexicon() -> _Lexicon:
     data = load_lexicon("disrepute")

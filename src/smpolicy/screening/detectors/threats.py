@@ -9,6 +9,7 @@ from smpolicy.screening.cues import cues_for
 from smpolicy.screening.lexicon import load_lexicon, words_regex, words_trie
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedList, GatedPattern
+from smpolicy.screening.scan import registers_words
 
 # A plain alternation of words, so its gate (the shared literal scan) holds exactly when the
 # regex would match: the test costs nothing beyond the scan every detector already shares.
@@ -26,6 +27,7 @@ class Threat:
     score: float
 
 
+@registers_words
 @cache
 def _patterns() -> GatedList:
     """(pattern, score) for every threat template."""

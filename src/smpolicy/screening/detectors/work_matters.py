@@ -15,6 +15,7 @@ from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import TermHit, TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.registry import DetectorContext
+from smpolicy.screening.scan import registers_words
 
 CLAUSE = "App1.4"
 SCORE = 0.5
@@ -31,6 +32,7 @@ class _Lexicon:
     judgements: TermIndex
 
 
+@registers_words
 @cache
 def _lexicon() -> _Lexicon:
     data = load_lexicon("work_matters")
