@@ -6,8 +6,9 @@ the same services, and services UT1 files elsewhere (YouTube) or lacks (Threads,
 
 An entry matches its domain and every subdomain; the most specific entry wins, so a council
 can carve out ``news.example.com`` from ``example.com``. The public suffix list comes from
-tldextract's bundled snapshot and is never fetched: an entry that is itself a public suffix
-(``co.uk``) would match half the web, so it is refused.
+tldextract's bundled snapshot and is never fetched (``screening.suffixes``, the engine's own
+lookup, so a host has one registered domain everywhere): an entry that is itself a public
+suffix (``co.uk``) would match half the web, so it is refused.
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ import ipaddress
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import tldextract
-
 from smpolicy.exceptions import ConfigError
+from smpolicy.screening.suffixes import split_host
 
 DEFAULT_CATEGORIES = ("social_networks", "video_sharing")
 CATALOGUE_FIELDS = ("domain", "service", "category", "source")
@@ -39,17 +38,11 @@ class Entry:
     source: str
 
 
-@cache
-def _extractor() -> tldextract.TLDExtract:
-    # suffix_list_urls=() means the bundled snapshot only: no network, ever.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
 def registered_domain(host: str) -> str:
     """``www.news.bbc.co.uk`` -> ``bbc.co.uk``; the host itself for IPs and bare suffixes."""
     host = normalise_host(host)
-    parts = _extractor()(host)
-    return parts.top_domain_under_public_suffix or host
+    name, suffix = split_host(host)
+    return f"{name}.{suffix}" if name and suffix else host
 
 
 def normalise_host(host: str) -> str:
@@ -113,7 +106,7 @@ def _checked(domain: str, service: str, category: str, source: str, where: str) 
     host = normalise_host(domain)
     if not host or " " in host or "/" in host:
         raise ConfigError(f"{where}: {domain!r} is not a host name")
-    if not _is_ip(host) and not _extractor()(host).top_domain_under_public_suffix:
+    if not _is_ip(host) and not all(split_host(host)):
         raise ConfigError(
             f"{where}: {domain!r} is a public suffix and would match every site under it")
     return Entry(host, service or registered_domain(host), category, source)
