@@ -328,7 +328,19 @@ class GatedList:
 
 def split_alternatives(pattern: str) -> list[str]:
     """``pattern`` cut at its top-level ``|`` (outside groups, classes and escapes)."""
-    pieces, depth, start, i, in_class = [], 0, 0, 0, False
+    pieces, start = [], 0
+    for i, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+    pieces.append(pattern[start:])
+    return pieces
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, group depth before it)`` for each character of ``pattern`` from
+    ``start`` that is not escaped or inside a character class: where its structure is."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -342,16 +354,10 @@ def split_alternatives(pattern: str) -> list[str]:
                 i += 1
             if pattern[i + 1 : i + 2] == "]":  # a "]" right after "[" or "[^" is a literal
                 i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            pieces.append(pattern[start:i])
-            start = i + 1
+        else:
+            yield i, char, depth
+            depth += (char == "(") - (char == ")")
         i += 1
-    pieces.append(pattern[start:])
-    return pieces
 
 
 _GUARD = "(?<![a-z])"
@@ -387,28 +393,7 @@ def letter_first(pattern: str) -> str:
 
 def _group_end(pattern: str, start: int) -> int:
     """The index of the ")" closing the group opened at ``start``; -1 if none."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "^":
-                i += 1
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+    return next((i for i, char, depth in _structure(pattern, start) if char == ")" and depth == 1), -1)
 
 
 class GatedAlternation(GatedPattern):
