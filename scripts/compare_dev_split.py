@@ -68,7 +68,7 @@ def evaluate(model_dir: Path, dev: Sequence[Any]) -> dict[str, Any]:
     rescaled = rescale(np.array([s.discrimination for s in scores]),
                        art.discrimination.threshold, review)
     engine = np.array([
-        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
+        features.combine(features.lexicon_score(s.signals), m, features.model_gate(s.signals))
         >= review
         for s, m in zip(scores, rescaled, strict=True)
     ])

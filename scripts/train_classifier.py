@@ -51,7 +51,7 @@ def combined_metrics(
     model = rescale(np.array([s.discrimination for s in scores]), art.discrimination.threshold,
                     review)
     flagged = np.array([
-        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
+        features.combine(features.lexicon_score(s.signals), m, features.model_gate(s.signals))
         >= review
         for s, m in zip(scores, model, strict=True)
     ])

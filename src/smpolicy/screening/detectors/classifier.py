@@ -4,9 +4,10 @@ One forward pass of the encoder per batch of posts (``detect_batch``); the artef
 (``models/classifier/``) holds linear heads over the embeddings and a logistic regression over
 their margins, fitted on held-out training data, which gives the model's probability. That
 probability is mapped so the threshold chosen on training data lands on the council's review
-threshold, then joined with the lexicon's own score by a cue-gated noisy-OR
+threshold, then joined with the lexicon's own score by a gated noisy-OR
 (``features.combine``): 1 - (1 - lexicon)(1 - gate * model), where ``gate`` is 0 when the
-lexicon read its words as quoted, condemned, negated or reclaimed, else 1. The combined score
+lexicon read its words as quoted, condemned, negated or reclaimed, or when the post refers to
+no protected characteristic (``features.target_gate``), else 1. The combined score
 is never below the lexicon's, so every rule finding survives, and the model cannot overrule
 the lexicon's reading of counter-speech.
 
@@ -72,7 +73,7 @@ class ClassifierDetector(BaseDetector):
         for post, score in zip(posts, self.scorer.score(posts, vectors), strict=True):
             model = _rescaled(score.discrimination, art.discrimination.threshold, review)
             lexicon = features.lexicon_score(score.signals)
-            gate = features.cue_gate(score.signals)
+            gate = features.model_gate(score.signals)
             combined = features.combine(lexicon, model, gate)
             found = []
             if combined >= review:
@@ -88,7 +89,11 @@ class ClassifierDetector(BaseDetector):
         label = self.labels.get(
             target or "", (target or "a protected characteristic").replace("_", " ")
         )
-        parts = [f"the classifier reads it as hostile (probability {score.discrimination:.2f})"]
+        parts = []
+        named = _named(post, score)
+        if named:
+            parts.append(f"it refers to '{named}'")
+        parts.append(f"the classifier reads it as hostile (probability {score.discrimination:.2f})")
         if lexicon:
             parts.append(f"the lexicon flags '{post.original[start:end]}' ({lexicon:.2f})")
         if gate < 1.0:
@@ -180,6 +185,14 @@ def _lexicon_words() -> frozenset[str]:
 
 def _rescaled(probability: float, threshold: float, review: float) -> float:
     return float(rescale(np.array([probability]), threshold, review)[0])
+
+
+def _named(post: NormalisedText, score: Score) -> str:
+    """The post's first words that name the cited characteristic ('' if only a hit does)."""
+    for target, (start, end) in score.signals.mentions:
+        if target == score.protected_target:
+            return post.original[start:end]
+    return ""
 
 
 def _span(post: NormalisedText, score: Score) -> tuple[int, int]:

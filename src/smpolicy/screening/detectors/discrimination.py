@@ -61,6 +61,16 @@ class LexiconSignals:
     self_identified: bool
     targets: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words of a post that name a protected characteristic or people who share it."""
+
+    target: str  # the characteristic's id
+    start: int  # [start, end) in the original text
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,7 @@ def _phrase_alternation(phrases: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     slurs: TermIndex
+    identities: TermIndex  # group words, singulars and ``identity_references`` -> characteristic
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
     homonyms: dict[str, Homonym]
@@ -166,7 +177,12 @@ def _lexicon() -> _Lexicon:
     ]
     for target, phrase in data["phrases"]:
         templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target))
+    identities = {word: target for target, words in data["identity_references"].items()
+                  for word in words}
+    identities.update(group_to_target)
+    identities.update(singular_to_target)
     return _Lexicon(
+        identities=TermIndex(identities),
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
         reclaimable=frozenset(data["reclaimable"]),
@@ -206,6 +222,28 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
             )
     return hits
+
+
+def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
+    """Every word of the post that names a protected characteristic or its people, a slur
+    included, in text order.
+
+    Read from the normalised text, so obfuscated and misspelt forms count ("m u s l i m s",
+    "g4ys"); a slur whose letters mean something else here ("fag butts") does not.
+    """
+    lexicon = _lexicon()
+    found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
+    for hit in lexicon.slurs.find(post):
+        homonym = lexicon.homonyms.get(hit.term)
+        if homonym is None or not homonym.explains(post.text, hit.start, hit.end):
+            found.append((hit.start, hit.end, hit.data[0]))
+    mentions: list[Mention] = []
+    last_end = -1
+    for start, end, target in sorted(found, key=lambda item: (item[0], -item[1])):
+        if end > last_end:  # "black people", not also the "black" inside it
+            mentions.append(Mention(target, *post.to_original(start, end)))
+            last_end = end
+    return tuple(mentions)
 
 
 def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
@@ -253,6 +291,7 @@ def lexicon_signals(post: NormalisedText) -> LexiconSignals:
         self_identified=any(h.reclaimed for h in hits),
         targets=tuple(dict.fromkeys(h.target for h in hits)),
         spans=tuple(post.to_original(h.start, h.end) for h in hits),
+        mentions=identity_mentions(post),
     )
 
 

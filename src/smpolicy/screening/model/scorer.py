@@ -18,7 +18,7 @@ class Score:
 
     discrimination: float  # P(6.4(c) hate on a protected characteristic)
     disrepute: float  # P(6.4(a) abusive criticism of a colleague, customer, manager, council)
-    protected_target: str | None  # the most likely protected characteristic
+    protected_target: str | None  # the protected characteristic the post refers to, if any
     workplace_target: str | None  # the most likely workplace target
     signals: features.Signals
 
@@ -47,14 +47,28 @@ class Scorer:
             Score(
                 discrimination=float(p_disc[i]),
                 disrepute=float(p_disr[i]),
-                protected_target=_best(
-                    targets[i], art.target.classes, features.PROTECTED, signals[i].targets
-                ),
+                protected_target=_protected(targets[i], art.target.classes, signals[i]),
                 workplace_target=_best(targets[i], art.target.classes, features.WORKPLACE, ()),
                 signals=signals[i],
             )
             for i in range(len(posts))
         ]
+
+
+def _protected(probs: np.ndarray, classes: Sequence[str], signals: features.Signals) -> str | None:
+    """The characteristic the post refers to (``features.target_gate``), never a bare guess.
+
+    The lexicon's own target first (its hit names it); then, of the characteristics the
+    post's identity words name, the one the target head finds likeliest ("Polish women":
+    race or sex, as the sentence reads); none when the post names none. Without the lexicon
+    installed, the head's best guess, as before.
+    """
+    if not signals.read:
+        return _best(probs, classes, features.PROTECTED, ())
+    if signals.targets:
+        return signals.targets[0]
+    named = [target for target in signals.referred if target in features.PROTECTED]
+    return _best(probs, classes, named, ()) if named else None
 
 
 def _best(
