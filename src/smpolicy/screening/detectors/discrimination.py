@@ -231,19 +231,25 @@ def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
     Read from the normalised text, so obfuscated and misspelt forms count ("m u s l i m s",
     "g4ys"); a slur whose letters mean something else here ("fag butts") does not.
     """
+    return tuple(Mention(target, *post.to_original(start, end))
+                 for start, end, target in identity_spans(post))
+
+
+def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
+    """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
     lexicon = _lexicon()
     found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
     for hit in lexicon.slurs.find(post):
         homonym = lexicon.homonyms.get(hit.term)
         if homonym is None or not homonym.explains(post.text, hit.start, hit.end):
             found.append((hit.start, hit.end, hit.data[0]))
-    mentions: list[Mention] = []
+    spans: list[tuple[int, int, str]] = []
     last_end = -1
     for start, end, target in sorted(found, key=lambda item: (item[0], -item[1])):
         if end > last_end:  # "black people", not also the "black" inside it
-            mentions.append(Mention(target, *post.to_original(start, end)))
+            spans.append((start, end, target))
             last_end = end
-    return tuple(mentions)
+    return spans
 
 
 def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:

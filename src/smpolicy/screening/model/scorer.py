@@ -27,14 +27,20 @@ class Scorer:
     def __init__(self, artefact: Artefact) -> None:
         self.artefact = artefact
 
-    def score(self, posts: Sequence[NormalisedText], vectors: np.ndarray) -> list[Score]:
-        """Scores for ``posts`` given their encoder ``vectors`` (one row each)."""
+    def score(
+        self,
+        posts: Sequence[NormalisedText],
+        vectors: np.ndarray,
+        signals: Sequence[features.Signals] | None = None,
+    ) -> list[Score]:
+        """Scores for ``posts`` given their encoder ``vectors`` (one row each) and, if already
+        read, their lexicon ``signals``."""
         if not posts:
             return []
         art = self.artefact
         margins = features.margins(art.harm.logits(vectors), art.harm.classes)
         targets = art.target.probabilities(vectors)
-        signals = features.signals_for(posts)
+        signals = list(signals) if signals is not None else features.signals_for(posts)
         disc_x = features.discrimination_matrix(
             margins["hate"], targets, art.target.classes, signals
         )
@@ -53,6 +59,20 @@ class Scorer:
             )
             for i in range(len(posts))
         ]
+
+
+    def discrimination(self, vectors: np.ndarray) -> np.ndarray:
+        """The 6.4(c) probability from the encoder alone, one per row of ``vectors``: for
+        statements a post embeds (``stance``), which have no lexicon reading of their own."""
+        if not len(vectors):
+            return np.zeros(0)
+        art = self.artefact
+        margins = features.margins(art.harm.logits(vectors), art.harm.classes)
+        matrix = features.discrimination_matrix(
+            margins["hate"], art.target.probabilities(vectors), art.target.classes,
+            [features.NO_SIGNALS] * len(vectors),
+        )
+        return art.discrimination.probability(matrix)
 
 
 def _protected(probs: np.ndarray, classes: Sequence[str], signals: features.Signals) -> str | None:
