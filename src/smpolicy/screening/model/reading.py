@@ -34,9 +34,23 @@ class Reading:
         if cp is None or not self.gate:
             return ""
         said = f"'{cp.statement}'"
+        compared = (f"{self.counterpart_probability:.2f} against "
+                    f"{self.score.discrimination:.2f} for the post")
+        if cp.kind == stance.REPORTED:
+            if self.composed < self.model - 0.005:
+                return (
+                    f"It reports a statement the classifier reads as more hostile than the "
+                    f"post ({said}: {compared}) and condemns it ('{cp.cue}'); reporting hate "
+                    f"to condemn it is not hate, so the classifier's reading of the post is "
+                    f"lowered from {self.model:.2f} to {self.composed:.2f}."
+                )
+            return (
+                f"It reports a statement ({said}) and condemns it ('{cp.cue}'), but the "
+                f"classifier reads the statement as no more hostile than the post "
+                f"({compared}); condemning a harmless statement can itself be hostile, so "
+                f"the classifier's reading of the post ({self.model:.2f}) stands."
+            )
         if cp.kind == stance.NEGATION:
-            compared = (f"{self.counterpart_probability:.2f} against "
-                        f"{self.score.discrimination:.2f} for the post")
             if self.composed < self.model - 0.005:
                 return (
                     f"With '{cp.cue}' it denies a statement the classifier reads as more "

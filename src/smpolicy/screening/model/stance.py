@@ -3,14 +3,18 @@
 Sentence embeddings barely encode stance: "disabled people are not a burden" lands next to
 "disabled people are a burden". Rather than teach the encoder with more frames (which did not
 generalise), these rules find the statement a post *embeds*, and the same encoder and heads
-score that statement too, in the same batch. Then logic the encoder lacks joins the two:
+score that statement too (``model/reading.py``). Then logic the encoder lacks joins the two
+(``compose``):
 
 - negation: the negation of a hateful statement is not hateful. For a post whose clause about
   a group is negated ("I don't think X are ...", "X are not ...", "no X should ...", "nobody
   thinks X ..."), the counterpart is the affirmative, negators removed. When the affirmative
-  reads as hate the post's model part is damped; when it is benign the model's reading of the
-  post stands, since a negated compliment ("X are not human", "X should not be allowed to
-  vote") is hateful.
+  reads as more hostile than the post, the post's model part is damped; otherwise the
+  model's reading of the post stands, since a negated compliment ("X are not welcome here",
+  "X should not be allowed to vote") is hateful.
+- reported: a statement about a group that a reporting verb introduces and a word outside it
+  condemns ("anyone who says X are Y should be ashamed") is read alone, and weighed the same
+  way: reporting hate to condemn it is not hate.
 
 A counterpart is a list of edits to the normalised text; ``detectors/classifier.model_text``
 applies them to whatever the encoder reads of the post, so the two texts differ only there.
@@ -26,6 +30,7 @@ from smpolicy.screening.lexicon import SENTENCE_END, load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
 
 NEGATION = "negation"
+REPORTED = "reported"
 
 Edit = tuple[int, int, str]  # replace text[start:end] of the normalised text with the string
 
@@ -34,7 +39,7 @@ Edit = tuple[int, int, str]  # replace text[start:end] of the normalised text wi
 class Counterpart:
     """A statement embedded in a post, as edits to the post's normalised text."""
 
-    kind: str  # NEGATION
+    kind: str  # NEGATION or REPORTED
     edits: tuple[Edit, ...]
     statement: str  # the edited sentence(s), lower case, for explanations
     cue: str  # the words that mark it, as normalised ("don't", "never")
@@ -56,7 +61,11 @@ def compose(
     Not ``model * (1 - counterpart)``, the plain "the affirmative reads as hate" rule: the
     encoder reads the topic more than the stance, so affirmatives of negated compliments
     read as hostile too ("I would rent a room to a Sikh", 0.93), and on the training dev split
-    that rule moved 72 decisions, 62 of them wrongly (scripts/compare_dev_split.py --rows).
+    that rule moved 63 decisions, 55 of them wrongly (scripts/compare_dev_split.py --rows).
+
+    Reported: the same rule, the counterpart being the reported statement alone. A statement
+    reported and condemned reads as more hostile than the post that condemns it; a
+    compliment "condemned" ("anyone who says X are equal should be ashamed") does not.
     """
     if counterpart is None:
         return model
@@ -68,7 +77,7 @@ def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Cou
     the normalised text, ``discrimination.identity_spans``)."""
     if not groups:
         return None
-    return _negation(post.text, groups)
+    return _reported(post.text, groups) or _negation(post.text, groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,8 @@ class _Rules:
     denial: re.Pattern[str]
     disclaimer: re.Pattern[str]
     contrast: re.Pattern[str]
+    reporting: re.Pattern[str]
+    condemnation: re.Pattern[str]
 
 
 @cache
@@ -107,6 +118,12 @@ def _rules() -> _Rules:
             r"(?<![a-z])(?:but|however|though|although|rather|instead|just|only|merely|simply"
             r"|even|except)(?![a-z])"
             r"|[,;:–—-]\s*(?:they|it|we|he|she|that|this|those|these|them)(?![a-z])"
+        ),
+        reporting=re.compile(
+            r"(?<![a-z])(?:" + words_regex(context["reporting_verbs"]) + r")(?![a-z])(?: that)? "
+        ),
+        condemnation=re.compile(
+            r"(?<![a-z])(?:" + words_regex(context["condemnations"]) + r")(?![a-z])"
         ),
     )
 
@@ -140,6 +157,46 @@ def _negation(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | No
     statement = " ".join(_apply(text, edits)[_shift(a, edits):_shift(b, edits)].strip()
                          for a, b in sentences)
     return Counterpart(NEGATION, tuple(edits), statement, ", ".join(dict.fromkeys(cues)))
+
+
+def _reported(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
+    """A statement about a group that the post reports and condemns, as edits that leave only
+    the statement ("Anyone who says X are Y should be ashamed" -> "x are y").
+
+    The statement is the complement of a reporting verb, up to the end of its clause; a word
+    of condemnation must stand outside it, in its sentence or the next ("... Awful."), since
+    reporting alone can endorse ("my dad always said X are Y, and he was right").
+    """
+    rules = _rules()
+    sentences = _sentences(text)
+    for index, (s_start, s_end) in enumerate(sentences):
+        for verb in rules.reporting.finditer(text, s_start, s_end):
+            if _FIRST_PERSON.search(text, s_start, verb.start()):
+                continue  # "I think X are ...": the writer's own view, not a report
+            start = verb.end()
+            after = sentences[index + 1][1] if index + 1 < len(sentences) else s_end
+            condemned = rules.condemnation.search(text, start, after)
+            clause = re.search(r"[,;:.!?\n]", text[start:s_end])
+            end = start + clause.start() if clause else s_end
+            if condemned is not None and condemned.start() < end:
+                end = condemned.start()  # "... should be ashamed": the verdict, not the report
+            end = start + len(_GLUE.sub("", text[start:end]))
+            if not any(start <= a and b <= end for a, b, _ in groups):
+                continue
+            if re.search(r"(?<![a-z])but(?![a-z])", text[start:end]):
+                continue  # "nobody will say it but X ...": the writer says it
+            cue = rules.condemnation.search(text, s_start, verb.start()) or condemned
+            if cue is None:
+                continue
+            edits = ((0, start, ""), (end, len(text), ""))
+            return Counterpart(REPORTED, edits, text[start:end].strip(), cue.group())
+    return None
+
+
+# Words between the reported statement and the verdict on it: "X are Y [is just] wrong".
+_GLUE = re.compile(r"(?:\s+(?:is|are|was|were|should|must|be|been|need|needs|to|take|a|an|"
+                   r"just|really|so|quite|totally|completely|frankly|all|that|s|it))*\s*$")
+_FIRST_PERSON = re.compile(r"(?<![a-z])(?:i|we|i'm|im)(?:\s+\S+){0,2}\s*$")
 
 
 def _sentence_edits(
