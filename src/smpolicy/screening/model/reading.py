@@ -36,6 +36,14 @@ class Reading:
         said = f"'{cp.statement}'"
         compared = (f"{self.counterpart_probability:.2f} against "
                     f"{self.score.discrimination:.2f} for the post")
+        if cp.kind == stance.PRESUPPOSED:
+            if self.composed > self.model + 0.005:
+                return (
+                    f"It asks '{cp.cue} ...?' in a way that takes {said} for granted; the "
+                    f"classifier reads that statement as hostile (probability "
+                    f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+                )
+            return ""
         if cp.kind == stance.REPORTED:
             if self.composed < self.model - 0.005:
                 return (
@@ -78,10 +86,11 @@ def read_posts(
 ) -> list[Reading]:
     """Readings of ``posts``, embedded by ``embed`` unless their ``vectors`` are given.
 
-    Composition can only lower the model's part, so the statements a post embeds are scored
-    only for posts whose finding rests on that part (the lexicon alone is below ``review``,
-    the combination is not): one further, small ``embed`` call for those alone. ``every``
-    scores them for every post that has one, to explain why a post was not flagged.
+    A denied or condemned statement can only lower the model's part, so it is scored only
+    for posts whose finding rests on that part (the lexicon alone is below ``review``, the
+    combination is not); a presupposed one can only raise it, so only for posts not flagged:
+    one further, small ``embed`` call for those alone. ``every`` scores them for every post
+    that has one, to explain why a post was or was not flagged.
     """
     if not posts:
         return []
@@ -95,15 +104,21 @@ def read_posts(
     for post, score, model in zip(posts, scores, models, strict=True):
         lexicon = features.lexicon_score(score.signals)
         gate = features.model_gate(score.signals)
-        decisive = lexicon < review <= features.combine(lexicon, model, gate)
-        wanted = gate and (every or decisive)
-        counterparts.append(stance.counterpart(post, _groups(post)) if wanted else None)
+        combined = features.combine(lexicon, model, gate)
+        found = stance.counterpart(post, _groups(post)) if gate else None
+        if found is not None and not every:
+            if found.kind == stance.PRESUPPOSED:  # can only raise the part: unflagged posts
+                found = found if combined < review else None
+            elif not lexicon < review <= combined:  # can only lower it: posts it decides
+                found = None
+        counterparts.append(found)
     extra = [text_of(post, cp.edits) for post, cp in zip(posts, counterparts, strict=True) if cp]
     extra_probabilities = iter(scorer.discrimination(embed(extra)).tolist() if extra else [])
     out = []
     for score, model, cp in zip(scores, models, counterparts, strict=True):
         cp_probability = next(extra_probabilities) if cp else 0.0
-        composed = stance.compose(cp, model, score.discrimination, cp_probability)
+        cp_model = float(rescale(np.array([cp_probability]), threshold, review)[0])
+        composed = stance.compose(cp, model, score.discrimination, cp_probability, cp_model)
         lexicon = features.lexicon_score(score.signals)
         gate = features.model_gate(score.signals)
         out.append(Reading(score, model, cp, cp_probability, composed, lexicon, gate,

@@ -15,6 +15,8 @@ score that statement too (``model/reading.py``). Then logic the encoder lacks jo
 - reported: a statement about a group that a reporting verb introduces and a word outside it
   condemns ("anyone who says X are Y should be ashamed") is read alone, and weighed the same
   way: reporting hate to condemn it is not hate.
+- presupposed: a rhetorical question about a group ("why are X always so P?", "aren't X just
+  P?") is read as the statement it takes for granted too, and the higher reading kept.
 
 A counterpart is a list of edits to the normalised text; ``detectors/classifier.model_text``
 applies them to whatever the encoder reads of the post, so the two texts differ only there.
@@ -31,6 +33,7 @@ from smpolicy.screening.normalise import NormalisedText
 
 NEGATION = "negation"
 REPORTED = "reported"
+PRESUPPOSED = "presupposed"  # lowers nothing: the statement's reading may raise the post's
 
 Edit = tuple[int, int, str]  # replace text[start:end] of the normalised text with the string
 
@@ -39,14 +42,18 @@ Edit = tuple[int, int, str]  # replace text[start:end] of the normalised text wi
 class Counterpart:
     """A statement embedded in a post, as edits to the post's normalised text."""
 
-    kind: str  # NEGATION or REPORTED
+    kind: str  # NEGATION, REPORTED or PRESUPPOSED
     edits: tuple[Edit, ...]
     statement: str  # the edited sentence(s), lower case, for explanations
     cue: str  # the words that mark it, as normalised ("don't", "never")
 
 
 def compose(
-    counterpart: Counterpart | None, model: float, probability: float, counterpart_probability: float
+    counterpart: Counterpart | None,
+    model: float,
+    probability: float,
+    counterpart_probability: float,
+    counterpart_model: float = 0.0,
 ) -> float:
     """The model's part for a post (``model``, on the review scale), given the model's
     probabilities for the post and for the statement it embeds.
@@ -69,6 +76,9 @@ def compose(
     """
     if counterpart is None:
         return model
+    if counterpart.kind == PRESUPPOSED:
+        # "Why are X always so P?" asserts "X are always so P" as much as it asks it
+        return max(model, counterpart_model)
     return model * (1.0 - max(0.0, counterpart_probability - probability))
 
 
@@ -77,7 +87,8 @@ def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Cou
     the normalised text, ``discrimination.identity_spans``)."""
     if not groups:
         return None
-    return _reported(post.text, groups) or _negation(post.text, groups)
+    return (_reported(post.text, groups) or _presupposed(post.text, groups)
+            or _negation(post.text, groups))
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +168,41 @@ def _negation(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | No
     statement = " ".join(_apply(text, edits)[_shift(a, edits):_shift(b, edits)].strip()
                          for a, b in sentences)
     return Counterpart(NEGATION, tuple(edits), statement, ", ".join(dict.fromkeys(cues)))
+
+
+# A question that takes its own answer for granted: "why are X always so P?", "aren't X just
+# P?", "why do X never P?". Only with a word that generalises or intensifies, so that a plain
+# question ("why are X allowed to vote here?", "are X welcome at the fair?") is left alone.
+_QUESTION = re.compile(
+    r"^(?:(?:so|but|and|seriously|honestly|genuinely|ok|okay)\W+)*"
+    r"(?:why (?P<why>are|is|were|was|do|does|did) |(?P<neg>aren't|isn't|don't|doesn't|aren’t"
+    r"|isn’t|don’t|doesn’t) )(?P<rest>.+?)\W*\?$"
+)
+_GENERALISING = re.compile(r"(?<![a-z])(?:always|so|such|all|constantly|never|ever|just|even|really"
+                           r"|only|too|every)(?![a-z])")
+
+
+def _presupposed(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
+    """The statement a rhetorical question about a group presupposes, in place of the question
+    ("Why are X always so P?" -> "x are always so p.")."""
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end].strip()
+        offset = s_start + (len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip()))
+        match = _QUESTION.match(sentence)
+        if match is None or not _GENERALISING.search(match.group("rest")):
+            continue
+        rest_start = offset + match.start("rest")
+        subject = next(((a, b) for a, b, _ in groups if rest_start <= a <= rest_start + 12), None)
+        if subject is None or not re.fullmatch(r"(?:(?:the|these|those|all|so many) )*",
+                                               text[rest_start:subject[0]]):
+            continue
+        verb = match.group("why") or match.group("neg").replace("’", "'").removesuffix("n't")
+        verb = "" if verb in ("do", "does", "did") else f" {verb}"
+        remainder = text[subject[1]:offset + match.end("rest")]
+        statement = f"{text[rest_start:subject[1]]}{verb}{remainder}."
+        return Counterpart(PRESUPPOSED, ((s_start, s_end, statement),), statement,
+                           sentence[: match.start("rest")].strip())
+    return None
 
 
 def _reported(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
