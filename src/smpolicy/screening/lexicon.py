@@ -86,6 +86,8 @@ _TERM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # terms may hold digits:
 def _variants(words: list[str]) -> set[str]:
     *head, last = words
     lasts = {last, last + "s", last + "es"}
+    if len(last) >= 4 and last[-1] == "y" and last[-2] not in "aeiou":
+        lasts.add(last[:-1] + "ies")  # "wrinklies", "jungle bunnies"
     if len(words) == 1 and len(last) >= 4:
         lasts |= {last[: i + 1] + last[i] + last[i + 1 :] for i in range(len(last)) if last[i].isalpha()}
     phrases = {" ".join([*head, ending]) for ending in lasts}
