@@ -37,6 +37,8 @@ EVERYDAY = [
     "Golf at Royal Troon with the twinning association on Saturday",
     "Please state whether you use he she or they on the volunteer form",
     "There's nowt so queer as folk, as my nan used to say",
+    "What a queer day, hail in the morning and sunshine by lunch",
+    "Grandad still rolls his own fags at ninety",
     "As a queer woman I'm delighted the library has an LGBT section",
     "We dykes on bikes will lead the Pride parade from the Guildhall",
 ]
@@ -58,6 +60,8 @@ AIMED = [
     "Skanks like her at the reggae night, disgusting",
     "You troon, get back to Ayrshire",
     "You're a queer and you make me sick",
+    "Oi fag, got a lighter or what",
+    "Hey dyke, the river's that way, go and jump in",
 ]
 
 # The slur and nothing to say otherwise: flagged, as the default reading.

@@ -105,7 +105,7 @@ class Aim:
         before = (
             # "you X", "you're a X", "ur a stupid X", "shut up you fat X"
             rf"(?:\b(?:you|u|ya|yer|youse|yous|ye)(?:\W*(?:'re|re|are|r|is))?|\byou'?re|\bur"
-            rf"|\byour an?"
+            rf"|\byour an?|\b(?:oi|oy|hey|hoi)"
             # "he's a X", "she is such a X", "they're all Xs"
             rf"|\b(?:he|she|they|him|her|them)(?:'s|'re|s| is| was| are| were| r)(?: all)?"
             rf"|\b(?:call(?:ed|ing|s)?|labelled) (?:him|her|them|me|you|us)(?: an?)?"
