@@ -94,8 +94,19 @@ def group_terms() -> set[str]:
     what a joined lead or verb hides."""
     data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
     groups = {w.lower() for words in data["groups"].values() for w in words}
-    return {g for g in groups | {w for w in slur_words() if w.endswith("s")}
-            if re.fullmatch(r"[a-z]+(?: [a-z]+)*", g)}
+    plurals = {_plural(term) for term in data["slurs"] if re.fullmatch(r"[a-z]+", term)}
+    return {g for g in groups | plurals - {None} if re.fullmatch(r"[a-z]+(?: [a-z]+)*", g)}
+
+
+def _plural(word: str) -> str | None:
+    """The plural of a one-word slur for people; None for what is no noun ("retarded")."""
+    if word.endswith("s"):
+        return word
+    if word.endswith(("ed", "z", "x", "sh", "ch")):
+        return None
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def joined_forms(max_zipf: float) -> dict[str, str]:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from smpolicy.screening.lexicon import words_regex
+from smpolicy.screening.lexicon import words_trie
 
 _WORD = re.compile(r"[a-z]+")
 # How far the sense words and the aiming words are looked for, in characters.
@@ -95,8 +95,8 @@ class Aim:
 
     @classmethod
     def build(cls, person_words: Iterable[str], identity_words: Iterable[str]) -> Aim:
-        people = words_regex(person_words)
-        identity = words_regex(identity_words)
+        people = words_trie(person_words)
+        identity = words_trie(identity_words)
         modifiers = (r"(?:(?:a|an|such a|such an|a right|a proper|a total|a complete|an absolute"
                      r"|total|complete|absolute|utter|proper|right|little|big|fat|old|dirty|filthy"
                      r"|stupid|thick|fucking|fuckin|effing|bloody|disgusting|useless|lazy|vile"
@@ -126,18 +126,21 @@ class Aim:
             return True
         return self.after.search(text[end : end + AIM_REACH]) is not None
 
-    def pointed_at_people(self, text: str, start: int, end: int) -> bool:
-        """Aimed at a person, or pointed at people ("those Xs"): worth a stronger score."""
-        return self.aimed_at_person(text, start, end) or \
-            self.pointing.search(text, max(0, start - AIM_REACH), start) is not None
+    def pointed_at_people(self, text: str, start: int) -> bool:
+        """Pointed at people ("those Xs", "all these Xs")."""
+        return self.pointing.search(text, max(0, start - AIM_REACH), start) is not None
 
 
-def everyday_sense(homonym: Homonym | None, aim: Aim, text: str, start: int, end: int) -> bool:
-    """Whether the slur's letters at ``text[start:end]`` carry their everyday sense here."""
+def everyday_sense(
+    homonym: Homonym | None, aim: Aim, text: str, start: int, end: int,
+    aimed: bool | None = None,
+) -> bool:
+    """Whether the slur's letters at ``text[start:end]`` carry their everyday sense here
+    (``aimed``: ``aim.aimed_at_person`` for the word, when the caller has it already)."""
     if homonym is None:
         return False
     if homonym.in_phrase(text, start, end) or homonym.modifies_a_sense_word(text, end):
         return True
-    if aim.aimed_at_person(text, start, end):
-        return False
-    return homonym.has_neighbour(text, start, end)
+    if aimed is None:
+        aimed = aim.aimed_at_person(text, start, end)
+    return not aimed and homonym.has_neighbour(text, start, end)

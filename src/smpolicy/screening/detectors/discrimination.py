@@ -133,7 +133,7 @@ def _lexicon() -> _Lexicon:
         templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target))
     return _Lexicon(
         group_targets={**group_to_target, **singular_to_target},
-        slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
+        slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
         reclaimed_by={term: frozenset(ids) for term, ids in data["reclaimed_by"].items()},
         homonyms={term: Homonym.parse(entries) for term, entries in data["homonyms"].items()},
@@ -154,13 +154,14 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     hits: list[Hit] = []
     for hit in lexicon.slurs.find(post):
         target, raw = hit.data
-        homonym = lexicon.homonyms.get(hit.term)
-        if everyday_sense(homonym, lexicon.aim, text, hit.start, hit.end):
+        aimed = lexicon.aim.aimed_at_person(text, hit.start, hit.end)
+        if everyday_sense(lexicon.homonyms.get(hit.term), lexicon.aim, text, hit.start, hit.end,
+                          aimed):
             continue
         cues = cues_for(text, hit.start, hit.end)
         score = raw
-        if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
-                or lexicon.aim.pointed_at_people(text, hit.start, hit.end):
+        if aimed or lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
+                or lexicon.aim.pointed_at_people(text, hit.start):
             score = min(0.99, round(score + INTENSIFIER_BONUS, 6))  # 0.35 + 0.1 is 0.4499...
         reclaimed = hit.term in lexicon.reclaimable and in_group_use(
             text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term))
