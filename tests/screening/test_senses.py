@@ -6,6 +6,8 @@ Every post here was written for these tests. CONTENT WARNING: slurs.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from smpolicy.screening.lexicon import load_lexicon
@@ -41,6 +43,21 @@ EVERYDAY = [
     "Grandad still rolls his own fags at ninety",
     "As a queer woman I'm delighted the library has an LGBT section",
     "We dykes on bikes will lead the Pride parade from the Guildhall",
+    "Homo erectus skulls are on loan to the museum this month",
+    "He had a right paddy when his parking permit was refused",
+    "The boilers in the leisure centre are too old to repair",
+    "Go past it and turn left at the Co-op",
+    "Dropped an old bag of clothes at the charity shop",
+    "Mong Kok market was the best bit of our Hong Kong trip",
+    "A chink of light at the end of the budget tunnel",
+    "Slut shaming has no place in our schools",
+    "Keep the kitchen spic and span please",
+    "Midget gems in the coffee morning raffle",
+    "The old Transit tranny van failed its MOT",
+    "The strike could cripple the bin service",
+    "Spastic paraplegia support group meets on Mondays",
+    "Cold weather retarded the growth of the hanging baskets",
+    "Cycling the Taff Trail with the ramblers this weekend",
 ]
 
 # The same letters aimed at a person or a group, with a sense word nearby: flagged.
@@ -57,11 +74,33 @@ AIMED = [
     "Typical paddy, drunk in a field again",
     "Spastics like you should be kept out of the leisure centre",
     "Retards like him should not be allowed to drive, retard the lot of them",
-    "Skanks like her at the reggae night, disgusting",
     "You troon, get back to Ayrshire",
     "You're a queer and you make me sick",
     "Oi fag, got a lighter or what",
     "Hey dyke, the river's that way, go and jump in",
+    "You homo, get out of the changing rooms",
+    "You're too old to drive that van, grandad",
+    "You're past it, get off the roundabout committee",
+    "Shut up you old bag, nobody wants your charity shop tat",
+    "You mong, you couldn't find Hong Kong on a map",
+    "You chink, get out of our chip shop",
+    "She's a slut and I don't care about slut shaming",
+    "You spic, go and clean the kitchen till it's spic and span",
+    "Oi midget, have a midget gem",
+    "You tranny, get back in your van",
+    "You're a cripple and you'll cripple the budget",
+    "You spastic, get your spastic colon seen to",
+    "You're retarded, mate, the growth figures say so",
+    "Typical Taff, go back down the Taff Trail",
+    "You downie, even Mr Downie at the chippy laughs at you",
+    "Paddies like him should go back to the rice fields",
+    "You abo, your blood group is the only thing you know",
+    "Redskins like him shouldn't run the potato stall",
+    "Shut up you wrinkly, iron your own shirt",
+    "You poof, sit on your footstool",
+    "Sambos like him shouldn't teach the judo class",
+    "Shut up you he she",
+    "Skanks like her at the reggae night, disgusting",
 ]
 
 # The slur and nothing to say otherwise: flagged, as the default reading.
@@ -81,6 +120,18 @@ def test_an_everyday_sense_with_its_evidence_is_not_discrimination(flagged, text
 @pytest.mark.parametrize("text", AIMED)
 def test_a_slur_aimed_at_a_person_is_discrimination_despite_sense_words_nearby(flagged, text):
     assert "discrimination" in flagged(text)
+
+
+def test_every_word_with_an_everyday_sense_is_tested_both_ways():
+    """A word added to ``homonyms`` needs an everyday post and an aimed one here."""
+    def mentioned(term: str, posts: list[str]) -> bool:
+        pattern = re.compile(rf"(?<![a-z]){re.escape(term)}(?:e?s|ies)?(?![a-z])")
+        return any(pattern.search(post.lower()) for post in posts)
+
+    for term in load_lexicon("discrimination")["homonyms"]:
+        stem = term[:-1] if term.endswith("y") and term not in ("he she",) else term
+        assert mentioned(term, EVERYDAY) or mentioned(stem, EVERYDAY), term
+        assert mentioned(term, AIMED) or mentioned(stem, AIMED), term
 
 
 @pytest.mark.parametrize("text", NO_EVIDENCE)
