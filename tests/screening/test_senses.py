@@ -58,6 +58,10 @@ EVERYDAY = [
     "Spastic paraplegia support group meets on Mondays",
     "Cold weather retarded the growth of the hanging baskets",
     "Cycling the Taff Trail with the ramblers this weekend",
+    "There's a chink in the hedge where the deer get through",
+    "The lad at the garage retarded the timing on the ride-on mower",
+    "The dyke by the old sea wall held through the spring tides",
+    "Our bitch came second in the show at the county fair",
 ]
 
 # The same letters aimed at a person or a group, with a sense word nearby: flagged.
@@ -100,6 +104,7 @@ AIMED = [
     "You poof, sit on your footstool",
     "Sambos like him shouldn't teach the judo class",
     "Shut up you he she",
+    "She's a bitch, everyone at the dog show says so",
     "Skanks like her at the reggae night, disgusting",
 ]
 
