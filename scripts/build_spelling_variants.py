@@ -181,7 +181,8 @@ def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
     # Split forms of each word, of its plural and of each kept misspelling of a slur, mapped to
     # the word.
     whole = {w: w for w in words if len(w) >= MIN_LENGTH}
-    whole |= {w + "s": w + "s" for w in whole if not w.endswith("s") and w + "s" not in words}
+    whole |= {w + "s": w + "s" for w in whole
+              if not w.endswith(("s", "ed", "ing")) and w + "s" not in words}
     slurs = slur_words()
     misspelt = {variant: word for variant, word in table.items() if word in slurs}
     split_sources: dict[str, set[str]] = defaultdict(set)
