@@ -154,13 +154,17 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     hits: list[Hit] = []
     for hit in lexicon.slurs.find(post):
         target, raw = hit.data
-        aimed = lexicon.aim.aimed_at_person(text, hit.start, hit.end)
-        if everyday_sense(lexicon.homonyms.get(hit.term), lexicon.aim, text, hit.start, hit.end,
-                          aimed):
-            continue
+        homonym = lexicon.homonyms.get(hit.term)
+        aimed = None  # asked once, and only when an answer is needed
+        if homonym is not None:
+            aimed = lexicon.aim.aimed_at_person(text, hit.start, hit.end)
+            if everyday_sense(homonym, lexicon.aim, text, hit.start, hit.end, aimed):
+                continue
         cues = cues_for(text, hit.start, hit.end)
         score = raw
-        if aimed or lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
+        if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
+                or (aimed if aimed is not None
+                    else lexicon.aim.aimed_at_person(text, hit.start, hit.end)) \
                 or lexicon.aim.pointed_at_people(text, hit.start):
             score = min(0.99, round(score + INTENSIFIER_BONUS, 6))  # 0.35 + 0.1 is 0.4499...
         reclaimed = hit.term in lexicon.reclaimable and in_group_use(
