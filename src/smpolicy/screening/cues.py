@@ -93,13 +93,16 @@ def cues_for(text: str, start: int, end: int) -> Cues:
 
 
 @lru_cache(maxsize=1024)
-def in_group_use(text: str, start: int, end: int) -> bool:
+def in_group_use(
+    text: str, start: int, end: int, identities: frozenset[str] | None = None
+) -> bool:
     """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
 
     Its own sentence decides first: an in-group cue right before it ("us", "fellow", "as a")
     or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
     nearer the word says no. Without either, the writer's self-identification anywhere in the
-    post ("I'm a lesbian ...") says yes, as it always has.
+    post ("I'm a lesbian ...") says yes, if it names one of ``identities`` when given (the
+    word's own group: "as a straight man" reclaims no "dyke").
     """
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
@@ -110,7 +113,15 @@ def in_group_use(text: str, start: int, end: int) -> bool:
         return False
     if inside is not None or patterns.in_group_after.match(text, end, s_end) is not None:
         return True
-    return _self_identified(text)
+    if identities is None:
+        return _self_identified(text)
+    return _self_identified(text) and any(
+        not identities.isdisjoint(_IDENTITY_WORD.findall(match.group()))
+        for match in patterns.self_identification.regex.finditer(text)
+    )
+
+
+_IDENTITY_WORD = re.compile(r"[a-z]+")
 
 
 def _search(pattern: GatedPattern, gates: int, part: str) -> bool:
