@@ -34,7 +34,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -188,6 +187,8 @@ def _read(path: Path) -> dict[str, dict[Any, Any]]:
 
 def _write(path: Path, stored: dict[str, dict[Any, Any]]) -> None:
     """Replace the file in one step, so a concurrent run reads the old file or the new one."""
+    import tempfile  # only when something was missing: most runs never write (~0.002 s)
+
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
