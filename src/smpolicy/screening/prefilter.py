@@ -193,6 +193,8 @@ def open_gates(text: str) -> int:
     return scan(text).gates
 
 
+_NOTHING: Iterator[re.Match[str]] = iter(())  # no matches (an exhausted iterator stays so)
+
 # Gate answers remembered per pattern or list, keyed by the gate bits they read (posts share a
 # few such values); forgotten all at once past this many.
 MAX_KNOWN = 4096
@@ -245,7 +247,10 @@ class GatedPattern:
         return tuple(needs)
 
     def may_match(self, text: str) -> bool:
-        return self.open_in(open_gates(text))
+        gates = scan(text).gates  # open_gates, inlined: asked a dozen times a post
+        if self.bit and not self.bit & gates:
+            return False
+        return not self.needs or self.open_in(gates)
 
     def open_in(self, gates: int) -> bool:
         """Whether this pattern may match a text whose ``open_gates`` value is ``gates``."""
@@ -263,7 +268,7 @@ class GatedPattern:
         return known
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, *args) if self.may_match(text) else iter(())
+        return self.regex.finditer(text, *args) if self.may_match(text) else _NOTHING
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.regex.search(text, *args) if self.may_match(text) else None
@@ -305,7 +310,7 @@ class GatedList:
         that answer is nearly always known. Only when some open item has ``needs`` is the
         answer looked up again, by the bits those items' needs read.
         """
-        gates = open_gates(text)
+        gates = scan(text).gates
         known = self._known.get(gates & self._mask)
         if known is None:
             known = self._candidates(gates & self._mask)
@@ -444,8 +449,11 @@ class GatedAlternation(GatedPattern):
         if args or self._parts is None:
             return super().finditer(text, *args)
         if not self.may_match(text):
-            return iter(())
-        return _leftmost_first(text, [part.regex for part, _ in self._parts.open_for(text)])
+            return _NOTHING
+        parts = self._parts.open_for(text)
+        if len(parts) < 2:  # one regex's own matches are its leftmost-first ones (none is empty)
+            return parts[0][0].regex.finditer(text) if parts else _NOTHING
+        return _leftmost_first(text, [part.regex for part, _ in parts])
 
 
 def _leftmost_first(text: str, regexes: list[re.Pattern[str]]) -> Iterator[re.Match[str]]:
