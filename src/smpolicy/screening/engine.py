@@ -133,12 +133,14 @@ def validate_text(text: object, max_chars: int) -> None:
     """Refuse what cannot be screened, saying why."""
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # ``not text.strip()``, without the copy
         raise InputError("text is empty")
     if len(text) > max_chars:
         raise InputError(
             f"text has {len(text):,} characters; the limit is {max_chars:,} (screening.max_chars)"
         )
+    if text.isascii():  # no lone surrogate in it: nothing to encode to find out
+        return
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:

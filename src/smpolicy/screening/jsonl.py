@@ -16,7 +16,7 @@ from itertools import islice
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from math import isfinite
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from smpolicy.exceptions import InputError
 from smpolicy.screening.engine import Screener
@@ -33,8 +33,10 @@ class JsonlStats:
     errors: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One input line, parsed. A named tuple: one is made per line of a stream (a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``)."""
+
     number: int
     post_id: Any = None
     text: str | None = None
