@@ -106,7 +106,7 @@ def _trie() -> _Node:
     """The rules' trie; while a command's build cache is open, read from it (~0.002 s against
     ~0.015 s to parse the list and build it), keyed by the list's size and CRC-32."""
     data = snapshot_path().read_bytes()
-    return cached("public_suffix_trie", (len(data), zlib.crc32(data)),  # type: ignore[no-any-return]
+    return cached("public_suffix_trie", (len(data), zlib.crc32(data)),
                   lambda: _build_trie(public_suffixes(data)))
 
 
