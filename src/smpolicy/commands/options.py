@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -92,3 +93,20 @@ def _collector_paused() -> Iterator[None]:
         if enabled:
             gc.freeze()
             gc.enable()
+        _freeze_at_exit()
+
+
+_FREEZING_AT_EXIT: list[bool] = []
+
+
+def _freeze_at_exit() -> None:
+    """Freeze every object when the process exits, once registered.
+
+    The interpreter's last collections, after the command, walk every object still alive
+    (the screener is, to the end) to find garbage that exiting frees anyway: ~0.05 s of a
+    ``check --jsonl`` run. Frozen objects are left out of them; exit handlers registered
+    later (run earlier) and the teardown itself are unchanged.
+    """
+    if not _FREEZING_AT_EXIT:
+        _FREEZING_AT_EXIT.append(True)
+        atexit.register(gc.freeze)
