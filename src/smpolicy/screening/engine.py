@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from smpolicy.exceptions import InputError
 from smpolicy.screening.config import ScreeningConfig
-from smpolicy.screening.findings import _RANK, Finding, Result, Verdict
+from smpolicy.screening.findings import Finding, Result, Verdict
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.registry import DetectorContext, DetectorRegistry, default_registry
 from smpolicy.screening.spelling import prepared
@@ -122,7 +122,7 @@ class Screener:
         for position, finding in enumerate(findings):
             verdict = thresholds_for(finding.category).verdict_for(finding.score)
             if verdict is not None:
-                kept.append((-_RANK[verdict], -finding.score, finding.start, position, verdict, finding))
+                kept.append((-verdict.rank, -finding.score, finding.start, position, verdict, finding))
         if not kept:
             return _NOTHING_FOUND
         kept.sort()
