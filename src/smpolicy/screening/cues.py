@@ -75,15 +75,19 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     patterns = _patterns()
     gates = open_gates(text)
     s_start, s_end = sentence_bounds(text, start)
-    # Condemnation often follows in the next sentence: "He called me X. That is racist."
-    _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
-    sentence = text[s_start:next_end]
     before = text[s_start:start]
-    disclaimer = _search(patterns.disclaimer, gates, sentence)
-    counter = (not disclaimer) and (
-        any(pattern.regex.search(sentence) for pattern, _ in patterns.counter.open_for(text))
-        or _is_quoted(text[s_start:start], text[end:s_end])
-    )
+    counters = patterns.counter.open_for(text)
+    if counters or patterns.disclaimer.open_in(gates):
+        # Condemnation often follows in the next sentence: "He called me X. That is racist."
+        _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
+        sentence = text[s_start:next_end]
+        disclaimer = _search(patterns.disclaimer, gates, sentence)
+        counter = (not disclaimer) and (
+            any(pattern.regex.search(sentence) for pattern, _ in counters)
+            or _is_quoted(before, text[end:s_end])
+        )
+    else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
+        disclaimer, counter = False, _is_quoted(before, text[end:s_end])
     return Cues(
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),

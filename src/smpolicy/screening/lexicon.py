@@ -110,8 +110,17 @@ def _ordered(words: Iterable[str]) -> list[str]:
 
 
 def words_regex(words: Iterable[str]) -> str:
-    """A regex alternation of literal words/phrases, longest first, spaces matching any gap."""
-    return "|".join(re.escape(w).replace(r"\ ", _GAP) for w in _ordered(words))
+    """A regex alternation of literal words/phrases, longest first, spaces matching any gap.
+
+    Kept in the build cache by its words, as ``words_trie`` is: escaping ~3,000 words was
+    ~0.002 s of every run's start-up.
+    """
+    ordered = _ordered(words)
+    return cached("words_regex", tuple(ordered), lambda: _alternation(ordered))
+
+
+def _alternation(ordered: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", _GAP) for w in ordered)
 
 
 def words_trie(words: Iterable[str]) -> str:
@@ -136,9 +145,9 @@ def words_trie(words: Iterable[str]) -> str:
 def _factored(ordered: list[str]) -> str:
     tokens = [tuple(_GAP if char == " " else char for char in word) for word in ordered]
     if not tokens or not all(_trie_safe_word(word) for word in tokens):
-        return words_regex(ordered)
+        return _alternation(ordered)
     trie = _trie(tokens)
-    return trie if trie is not None else words_regex(ordered)
+    return trie if trie is not None else _alternation(ordered)
 
 
 def _trie_safe_word(tokens: tuple[str, ...]) -> bool:
