@@ -49,7 +49,7 @@ from wordfreq import zipf_frequency
 LEXICONS = Path(__file__).resolve().parent.parent / "src" / "smpolicy" / "screening" / "lexicons"
 SOURCES = {
     "discrimination": ("slurs", "groups", "group_singulars", "derogatory", "abusive_adjectives",
-                       "hostile_verbs"),
+                       "hostile_verbs", "hostile_words"),
     "harassment": ("insults", "insulting_adjectives"),
 }
 MIN_LENGTH = 4
@@ -57,6 +57,20 @@ MIN_PART = 2
 # Abbreviations in their own right, too rare for wordfreq, that a letter drop would turn into a
 # slur: "lesb" is short for lesbian ("the lesb book club"), not a misspelt "lesbo".
 ABBREVIATIONS = frozenset({"lesb"})
+# Numbers for letters that leetspeak decoding cannot read ("h8" is too short to decode, and
+# decodes "h8ers" to "hbers"): the written or decoded form, and the word.
+NUMBER_WORDS = {"h8": "hate", "h8ed": "hated", "hbers": "haters", "hbful": "hateful",
+                "hbing": "hating", "hbred": "hatred"}
+# Words written together to dodge a filter ("allmuslims", "killthegays", "hateblack people"):
+# a lead before a group word, joined to it, or a group word joined to the verb after it.
+# Leads: the determiners, hostile calls and verbs that the discrimination templates read.
+JOIN_LEADS = (
+    "all", "the", "those", "kill", "kill all", "kill the", "gas the", "ban", "deport", "death to",
+    "hate", "i hate", "fuck", "fucking", "hang", "get rid of",
+)
+JOIN_FOLLOWERS = ("are", "should")
+# Joined forms that name something else: the New Zealand rugby team.
+JOIN_EXCEPTIONS = frozenset({"allblacks", "theallblacks"})
 
 
 def slur_words() -> set[str]:
@@ -73,6 +87,50 @@ def lexicon_words() -> set[str]:
         for key in keys:
             words.update(_words_in(data[key]))
     return {w for w in words if re.fullmatch(r"[a-z]+", w)}
+
+
+def group_terms() -> set[str]:
+    """The group words ("muslims", "black people") and the one-word slurs' plurals ("pakis"):
+    what a joined lead or verb hides."""
+    data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
+    groups = {w.lower() for words in data["groups"].values() for w in words}
+    plurals = {_plural(term) for term in data["slurs"] if re.fullmatch(r"[a-z]+", term)}
+    return {g for g in groups | plurals - {None} if re.fullmatch(r"[a-z]+(?: [a-z]+)*", g)}
+
+
+def _plural(word: str) -> str | None:
+    """The plural of a one-word slur for people; None for what is no noun ("retarded")."""
+    if word.endswith("s"):
+        return word
+    if word.endswith(("ed", "z", "x", "sh", "ch")):
+        return None
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def joined_forms(max_zipf: float) -> dict[str, str]:
+    """Each lead + group phrase ("kill the gays") written with the space before the group word,
+    or every space, left out ("kill thegays", "killthegays"); each group phrase written as one
+    word ("blackpeople"); each group word joined to a verb after it ("muslimsare" -> "muslims
+    are"). A joined token must not be an English word (zipf under ``max_zipf``)."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    groups = group_terms()
+    for group in groups:
+        if " " in group:
+            forms[group.replace(" ", "")].add(group)
+        for lead in JOIN_LEADS:
+            phrase = f"{lead} {group}"
+            forms[f"{lead}{group}"].add(phrase)
+            forms[phrase.replace(" ", "")].add(phrase)
+        for follower in JOIN_FOLLOWERS:
+            forms[f"{group}{follower}"].add(f"{group} {follower}")
+    return {
+        form: next(iter(phrases)) for form, phrases in forms.items()
+        if len(phrases) == 1 and form not in JOIN_EXCEPTIONS and form not in groups
+        and all(zipf_frequency(token, "en") < max_zipf
+                for token in form.split() if token not in next(iter(phrases)).split())
+    }
 
 
 def _words_in(value: object) -> list[str]:
@@ -123,7 +181,8 @@ def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
     # Split forms of each word, of its plural and of each kept misspelling of a slur, mapped to
     # the word.
     whole = {w: w for w in words if len(w) >= MIN_LENGTH}
-    whole |= {w + "s": w + "s" for w in whole if not w.endswith("s") and w + "s" not in words}
+    whole |= {w + "s": w + "s" for w in whole
+              if not w.endswith(("s", "ed", "ing")) and w + "s" not in words}
     slurs = slur_words()
     misspelt = {variant: word for variant, word in table.items() if word in slurs}
     split_sources: dict[str, set[str]] = defaultdict(set)
@@ -136,6 +195,9 @@ def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
         for variant, origin in split_sources.items()
         if len(origin) == 1 and variant not in words
     )
+    for form, phrase in joined_forms(max_zipf).items():
+        table.setdefault(form, phrase)
+    table.update(NUMBER_WORDS)
     return dict(sorted(table.items()))
 
 

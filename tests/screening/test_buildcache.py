@@ -175,3 +175,20 @@ def test_a_file_another_version_left_a_month_ago_is_removed_when_the_cache_is_wr
     os.utime(old, (time.time() - 40 * 24 * 3600,) * 2)
     compiled_in_cache(PATTERNS[:1])
     assert not old.exists() and recent.exists() and cache_path().exists()
+
+
+def test_the_public_suffix_trie_and_the_ut1_index_read_back_are_the_ones_built(cache_folder):
+    from smpolicy.screening import links, suffixes
+
+    built_trie = suffixes._build_trie(suffixes.public_suffixes())
+    built_index = links._build_index(links.DATA_DIR / "ut1", links.SHIPPED_CATEGORIES)
+    for _ in range(2):  # the first run writes them, the second reads them back
+        suffixes._trie.cache_clear()
+        links._shipped_index.cache_clear()
+        with build_cache():
+            assert suffixes._trie() == built_trie
+            assert links._shipped_index(links.SHIPPED_CATEGORIES) == built_index
+    stored = marshal.loads(cache_path().read_bytes())
+    assert "public_suffix_trie" in stored and "ut1_index" in stored
+    suffixes._trie.cache_clear()
+    links._shipped_index.cache_clear()

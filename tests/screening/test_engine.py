@@ -64,7 +64,7 @@ def test_findings_are_ordered_most_severe_first(screener):
     assert [f.score for f in result.findings] == sorted((f.score for f in result.findings), reverse=True)
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t "])
+@pytest.mark.parametrize("text", ["", "   \n\t ", "\u3000\u2003\x85"])
 def test_empty_text_is_refused_with_a_reason(screener, text):
     with pytest.raises(InputError, match="empty"):
         screener.check(text)

@@ -7,7 +7,14 @@ import socket
 
 import pytest
 
-from smpolicy.screening.links import _HINT, DomainCategories, DomainList, find_links, registered_domain
+from smpolicy.screening.links import (
+    _HINT,
+    DomainCategories,
+    DomainList,
+    find_links,
+    host_and_parents,
+    registered_domain,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +94,18 @@ def test_a_council_list_entry_covers_subdomains_and_accepts_urls() -> None:
 def test_the_link_hint_is_a_dot_between_word_characters_or_a_scheme(text: str, hinted: bool) -> None:
     assert bool(_HINT.search(text)) is hinted
     assert bool(re.search(r"://|\w\.\w", text)) is hinted  # the form it was rewritten from
+
+
+@pytest.mark.parametrize(
+    ("host", "names"),
+    [
+        ("192.168.0.1", ["192.168.0.1"]),  # an address has no parent domains
+        ("::1", ["::1"]),
+        ("fe80::1%eth0", ["fe80::1%eth0"]),
+        ("bet365.co.uk", ["bet365.co.uk", "co.uk", "uk"]),
+        ("host.example.123", ["host.example.123", "example.123", "123"]),  # ends in a digit, not an address
+        ("1.2.3.4.5", ["1.2.3.4.5", "2.3.4.5", "3.4.5", "4.5", "5"]),
+    ],
+)
+def test_an_ip_address_has_no_parent_domains_and_a_host_name_has(host: str, names: list[str]) -> None:
+    assert list(host_and_parents(host)) == names

@@ -92,6 +92,19 @@ def test_a_gated_list_offers_in_order_exactly_the_patterns_that_may_match():
         assert {value for pattern, value in items if pattern.regex.search(text)} <= offered
 
 
+def test_every_gated_list_offers_exactly_the_items_each_dev_post_opens():
+    from smpolicy.screening.scan import scan
+
+    path = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
+    texts = [normalise(json.loads(line)["text"]).text for line in path.read_text(encoding="utf-8").splitlines()]
+    lists = [threats._patterns(), bullying._patterns().mocking, discrimination._lexicon().templates]
+    lists += [build(None)._gated for build in (conduct.build, profile_details.build)]
+    for gated in lists:
+        for text in texts:
+            gates = scan(text).gates
+            assert list(gated.open_for(text)) == [item for item in gated if item[0].open_in(gates)]
+
+
 def test_a_phrase_needs_one_word_from_each_required_part():
     regex = r"(?<![a-z])(?:my|our) (?:manager|supervisor) is (?:a )?(?:clown|joke)"
     assert required_conjunctions(regex) == (
@@ -128,6 +141,7 @@ def test_alternatives_are_cut_only_at_the_top_level():
         (r"(?:abcd)|(?:bcde)|(?:cdef)", "abcdef bcdef cdefabcd"),  # overlaps: leftmost wins
         (r"(?:first one)|(?:first one and more)", "the first one and more"),  # a tie: first alternative
         (r"(?<![a-z])(?:stupid manager)(?![a-z])|(?:manager is useless)", "xstupid manager is useless"),
+        (r"(?:sacked on the spot)|(?:off the record)", "off the record, and off the record again"),  # one part open
     ],
 )
 def test_a_gated_alternation_finds_what_the_whole_regex_finds(pattern, text):

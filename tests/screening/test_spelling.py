@@ -78,8 +78,14 @@ def _lexicon_words() -> set[str]:
     return set(re.findall(r"[a-z]+", lexicon_text))
 
 
+def _numbers_for_letters(variant: str, word: str) -> bool:
+    """"h8" for "hate" (and "h8ers", which leetspeak decoding reads as "hbers")."""
+    return variant.startswith(("h8", "hb")) and word.startswith("hat")
+
+
 def test_every_variant_is_one_letter_from_a_lexicon_word_and_not_a_lexicon_word():
-    table = {v: w for v, w in _variants().items() if " " not in v}
+    table = {v: w for v, w in _variants().items()
+             if " " not in v and " " not in w and not _numbers_for_letters(v, w)}
     assert len(table) > 1000
     words = _lexicon_words()
     for variant, word in table.items():
@@ -89,7 +95,7 @@ def test_every_variant_is_one_letter_from_a_lexicon_word_and_not_a_lexicon_word(
 
 
 def test_every_split_joins_into_a_lexicon_word_its_plural_or_a_misspelling_of_a_slur():
-    table = {v: w for v, w in _variants().items() if " " in v}
+    table = {v: w for v, w in _variants().items() if " " in v and " " not in w}
     assert len(table) > 1000
     words = _lexicon_words()
     slurs = {t for t in load_lexicon("discrimination")["slurs"] if " " not in t}
@@ -165,7 +171,8 @@ def test_the_table_never_joins_two_english_words_or_a_lexicon_word(pair):
 
 
 def test_every_split_in_the_table_has_two_parts_of_two_letters_or_more():
-    splits = [variant.split(" ") for variant in _variants() if " " in variant]
+    splits = [variant.split(" ") for variant, word in _variants().items()
+              if " " in variant and " " not in word]
     assert splits
     assert all(len(parts) == 2 and min(map(len, parts)) >= 2 for parts in splits)
 
@@ -197,3 +204,108 @@ def test_the_build_rules_keep_fragments_and_drop_english_pairs():
     assert not safe_join("who", "re", words, 8.0)
     assert not safe_join("she", "male", words, 8.0)
     assert not safe_join("fag", "got", words, 8.0)  # "fag" is found on its own, with its senses
+
+
+# Words run together ("allmuslims", "killthegays") and numbers for letters ("h8"): the lexicon
+# and the encoder read the words apart.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "allmuslims should be deported",
+        "killthegays, every last one of them",
+        "honestly i hateblack people moving in round here",
+        "muslimsare vermin and everyone knows it",
+        "deport the immigrants, getridof immigrants now",
+        "i h8 muslims",
+        "k1ll all the g4ys",
+        "mu$lim$ are v3rmin",
+        "wmen are useless at running committees",
+        "immgrants are scum",
+        "tr4ns p3ople are d1sgusting",
+        "those Muslіms are filthy",  # a Cyrillic і
+    ],
+)
+def test_words_run_together_or_disguised_do_not_hide_discrimination(flagged, text):
+    assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("allmuslims should be deported", "all muslims should be deported"),
+        ("killthegays", "kill the gays"),
+        ("i hateblack people", "i hate black people"),
+        ("muslimsare vermin", "muslims are vermin"),
+        ("blackpeople", "black people"),
+        ("i h8 them", "i hate them"),
+    ],
+)
+def test_words_run_together_are_read_apart(written, read):
+    assert prepared(written).text == read
+
+
+def test_the_evidence_of_words_run_together_is_the_token_as_written(screener):
+    result = screener.check("allmuslims should be deported")
+    assert any("allmuslims" in finding.evidence for finding in result.findings)
+
+
+# Ordinary posts: nothing in them is "repaired" into a group word, a slur or a hostile word.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The women's institute meets on Thursday at the Guildhall",
+        "My mum says thanks to all the binmen for working over Christmas",
+        "wmn's football at the rec on Sunday, all welcome",  # an abbreviation, left as written
+        "Thanks all, the allotments open again on Monday",
+        "The themed evening at the theatre raised £400 for the hospice",
+        "Hangman and bingo at the day centre every Wednesday",
+        "The allegations were withdrawn and the matter is closed",
+        "Killjoys cancelled the fireworks again",
+        "Hatefully long queue at the tip this morning",
+        "Deportment classes at the village hall, ages 8 to 80",
+        "The All Blacks play at Twickenham on Saturday, allblacks fans welcome at the pub",
+        "Gastropub opening on the high street next month",
+        "Bandwagon jumpers everywhere on the bypass consultation",
+        "Ban the bypass, save the water meadows",
+    ],
+)
+def test_ordinary_posts_are_not_repaired(text):
+    post = normalise(text)
+    assert repair_spelling(post).text == post.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "allmuslims and christians are welcome at the interfaith lunch",
+        "Lovely to see allwomen's teams at the county cup",
+    ],
+)
+def test_a_repaired_friendly_post_is_not_discrimination(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+def test_every_joined_form_is_its_phrase_without_some_spaces():
+    joined = {v: w for v, w in _variants().items() if " " in w}
+    assert len(joined) > 1000
+    for variant, phrase in joined.items():
+        assert variant.replace(" ", "") == phrase.replace(" ", ""), (variant, phrase)
+        assert variant.count(" ") < phrase.count(" "), (variant, phrase)
+
+
+def test_joined_forms_skip_english_words_and_the_all_blacks():
+    pytest.importorskip("wordfreq")
+    sys.path.insert(0, str(_SCRIPTS))
+    try:
+        from build_spelling_variants import joined_forms
+    finally:
+        sys.path.remove(str(_SCRIPTS))
+    forms = joined_forms(1.0)
+    assert forms["killthegays"] == "kill the gays"
+    assert forms["hateblack people"] == "hate black people"
+    assert "allblacks" not in forms
+    assert "hangmen" not in forms  # an English word, not "hang men"

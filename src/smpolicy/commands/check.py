@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -17,7 +17,9 @@ from smpolicy.exceptions import InputError
 from smpolicy.screening import Finding, Result, Verdict
 from smpolicy.screening.jsonl import screen_jsonl
 from smpolicy.screening.parallel import default_workers
-from smpolicy.screening.posts import Post, PostResult
+
+if TYPE_CHECKING:
+    from smpolicy.screening.posts import PostResult
 
 VERDICT_COLOURS = {Verdict.OK: "green", Verdict.REVIEW: "yellow", Verdict.BREACH: "red"}
 
@@ -67,7 +69,12 @@ def check(text: str | None, as_json: bool, images: tuple[str, ...], jsonl: IO[by
         return
     assert text is not None
     try:
-        result = screener.check_post(Post.of(text, images)) if images else screener.check(text)
+        if images:
+            from smpolicy.screening.posts import Post
+
+            result = screener.check_post(Post.of(text, images))
+        else:
+            result = screener.check(text)
     except InputError as error:
         raise click.ClickException(str(error)) from None
     if as_json:

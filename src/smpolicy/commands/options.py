@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import atexit
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,10 +66,47 @@ def build_screener(
             from smpolicy.policy import load_policy
 
             policy = load_policy(policy_path)
-        with build_cache():  # most of building is compiling regexes: cached on disk
+        with build_cache(), _collector_paused():  # most of building is compiling regexes: cached on disk
             screener = Screener(policy=policy, config=replace(config, **updates))
             if screener.parallel_safe:  # no learned model: cheap to warm up
                 screener.warm_up()
         return screener
     except SmpolicyError as error:
         raise click.ClickException(str(error)) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while a screener is built.
+
+    Building allocates long-lived objects by the hundred thousand (lexicons, regexes, indexes)
+    and frees almost none: the collector's passes over them found nothing and cost ~0.006 s of
+    every run's start-up. What was built is then frozen out of later collections (a command
+    builds one screener and keeps it to the end), or the first collection after would pass
+    over all of it at once.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+        _freeze_at_exit()
+
+
+_FREEZING_AT_EXIT: list[bool] = []
+
+
+def _freeze_at_exit() -> None:
+    """Freeze every object when the process exits, once registered.
+
+    The interpreter's last collections, after the command, walk every object still alive
+    (the screener is, to the end) to find garbage that exiting frees anyway: ~0.05 s of a
+    ``check --jsonl`` run. Frozen objects are left out of them; exit handlers registered
+    later (run earlier) and the teardown itself are unchanged.
+    """
+    if not _FREEZING_AT_EXIT:
+        _FREEZING_AT_EXIT.append(True)
+        atexit.register(gc.freeze)

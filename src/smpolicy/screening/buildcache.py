@@ -30,11 +30,9 @@ file left unwritten for a month is removed then.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -44,6 +42,11 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
 from smpolicy.screening import prefilter
+
+try:  # CPython's own SHA-256, built in; hashlib would load OpenSSL for it (~0.002 s a run)
+    from _sha256 import sha256  # type: ignore[import-not-found]
+except ImportError:  # another build of Python
+    from hashlib import sha256
 
 ENV_VAR = "SMPOLICY_CACHE_DIR"
 T = TypeVar("T")
@@ -65,7 +68,7 @@ def cache_path() -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256()
+    digest = sha256()
     digest.update(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode())
     here = Path(__file__).parent
     for source in _COMPUTING_SOURCES:  # the code that computes the values kept
@@ -188,6 +191,8 @@ def _read(path: Path) -> dict[str, dict[Any, Any]]:
 
 def _write(path: Path, stored: dict[str, dict[Any, Any]]) -> None:
     """Replace the file in one step, so a concurrent run reads the old file or the new one."""
+    import tempfile  # only when something was missing: most runs never write (~0.002 s)
+
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

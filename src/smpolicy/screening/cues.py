@@ -75,15 +75,19 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     patterns = _patterns()
     gates = open_gates(text)
     s_start, s_end = sentence_bounds(text, start)
-    # Condemnation often follows in the next sentence: "He called me X. That is racist."
-    _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
-    sentence = text[s_start:next_end]
     before = text[s_start:start]
-    disclaimer = _search(patterns.disclaimer, gates, sentence)
-    counter = (not disclaimer) and (
-        any(pattern.regex.search(sentence) for pattern, _ in patterns.counter.open_for(text))
-        or _is_quoted(text[s_start:start], text[end:s_end])
-    )
+    counters = patterns.counter.open_for(text)
+    if counters or patterns.disclaimer.open_in(gates):
+        # Condemnation often follows in the next sentence: "He called me X. That is racist."
+        _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
+        sentence = text[s_start:next_end]
+        disclaimer = _search(patterns.disclaimer, gates, sentence)
+        counter = (not disclaimer) and (
+            any(pattern.regex.search(sentence) for pattern, _ in counters)
+            or _is_quoted(before, text[end:s_end])
+        )
+    else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
+        disclaimer, counter = False, _is_quoted(before, text[end:s_end])
     return Cues(
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
@@ -93,13 +97,16 @@ def cues_for(text: str, start: int, end: int) -> Cues:
 
 
 @lru_cache(maxsize=1024)
-def in_group_use(text: str, start: int, end: int) -> bool:
+def in_group_use(
+    text: str, start: int, end: int, identities: frozenset[str] | None = None
+) -> bool:
     """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
 
     Its own sentence decides first: an in-group cue right before it ("us", "fellow", "as a")
     or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
     nearer the word says no. Without either, the writer's self-identification anywhere in the
-    post ("I'm a lesbian ...") says yes, as it always has.
+    post ("I'm a lesbian ...") says yes, if it names one of ``identities`` when given (the
+    word's own group: "as a straight man" reclaims no "dyke").
     """
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
@@ -110,7 +117,15 @@ def in_group_use(text: str, start: int, end: int) -> bool:
         return False
     if inside is not None or patterns.in_group_after.match(text, end, s_end) is not None:
         return True
-    return _self_identified(text)
+    if identities is None:
+        return _self_identified(text)
+    return _self_identified(text) and any(
+        not identities.isdisjoint(_IDENTITY_WORD.findall(match.group()))
+        for match in patterns.self_identification.regex.finditer(text)
+    )
+
+
+_IDENTITY_WORD = re.compile(r"[a-z]+")
 
 
 def _search(pattern: GatedPattern, gates: int, part: str) -> bool:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 BATCH_SIZE = 256  # posts screened together when no detector asks for more
+_NOTHING_FOUND = Result(verdict=Verdict.OK)  # immutable: one for every post with no finding kept
 
 
 class Screener:
@@ -112,26 +113,34 @@ class Screener:
 
     def judge(self, findings: list[Finding]) -> Result:
         """The verdict on a post from all its findings: thresholds per category, most severe first."""
-        kept: list[tuple[Verdict, Finding]] = []
-        for finding in findings:
-            verdict = self.config.thresholds_for(finding.category).verdict_for(finding.score)
+        if not findings:
+            return _NOTHING_FOUND
+        thresholds_for = self.config.thresholds_for
+        # (-rank, -score, start, position): sorted as they are, the order of a stable sort
+        # on the first three, as ever; the position settles ties without comparing findings.
+        kept: list[tuple[int, float, int, int, Verdict, Finding]] = []
+        for position, finding in enumerate(findings):
+            verdict = thresholds_for(finding.category).verdict_for(finding.score)
             if verdict is not None:
-                kept.append((verdict, finding))
-        kept.sort(key=lambda pair: (-pair[0].rank, -pair[1].score, pair[1].start))
-        overall = kept[0][0] if kept else Verdict.OK
-        return Result(verdict=overall, findings=tuple(finding for _, finding in kept))
+                kept.append((-verdict.rank, -finding.score, finding.start, position, verdict, finding))
+        if not kept:
+            return _NOTHING_FOUND
+        kept.sort()
+        return Result(verdict=kept[0][4], findings=tuple(item[5] for item in kept))
 
 
 def validate_text(text: object, max_chars: int) -> None:
     """Refuse what cannot be screened, saying why."""
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # ``not text.strip()``, without the copy
         raise InputError("text is empty")
     if len(text) > max_chars:
         raise InputError(
             f"text has {len(text):,} characters; the limit is {max_chars:,} (screening.max_chars)"
         )
+    if text.isascii():  # no lone surrogate in it: nothing to encode to find out
+        return
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from smpolicy.screening.scan import SHARED, scan
+
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f") | frozenset(
     chr(c) for c in range(0xFE00, 0xFE10)
 )
@@ -57,8 +59,8 @@ _SPACED = re.compile(
 # letter): a one-character word between separators, then another one-character word.
 _SPACED_START = re.compile(r"[ .\-_*~][a-z0-9@$!][ .\-_*~]{1,2}[a-z0-9@$!](?![\w@$!])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
-# Whether ``_REPEATS`` would match: the same question, answered twice as fast by re.
-_HAS_REPEATS = re.compile(r"([a-z])(?=\1\1)")
+# Whether ``_REPEATS`` would match: a gate of the shared scan, opened by "aaa" ... "zzz".
+_REPEATS_BIT = SHARED.add_gate(frozenset(letter * 3 for letter in "abcdefghijklmnopqrstuvwxyz"))
 _SEPARATORS = frozenset(" .-_*~")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")  # a word of normalised text, as lexicons split terms
@@ -96,7 +98,9 @@ def normalise(text: str) -> NormalisedText:
         folded, index = "".join(chars), tuple(offsets)
     if not _SPACED_START.search(folded) or not _spaced_runs(folded):
         decoded = _decode_leet_text(folded)
-        if not _HAS_REPEATS.search(decoded):
+        # Asked of the shared scan: this is the text detectors will read (and scan) unless it
+        # holds a run to cut, and its scan is kept; re would try every letter of the text.
+        if not scan(decoded).gates & _REPEATS_BIT:
             return NormalisedText(text, decoded, index)
     return _normalise_general(text)
 
@@ -112,7 +116,7 @@ def _normalise_general(text: str) -> NormalisedText:
 
 def _decode_leet_text(lowered: str) -> str:
     """``lowered`` with its leetspeak words decoded (the same length: one character for one)."""
-    if _LEET_CHARS.isdisjoint(lowered) or not _LEET_HINT.search(lowered):
+    if not _LEET_HINT.search(lowered):  # it starts with a leet character: re skips to those
         return lowered
     spans = _leet_words(lowered)
     if not spans:
@@ -146,7 +150,6 @@ def _leet_words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LEET_CHARS = frozenset(LEET)
 _LEET_TABLE = str.maketrans(LEET)
 
 

@@ -15,15 +15,16 @@ is read as it is screened.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from smpolicy.screening.engine import Screener
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 B = TypeVar("B")
 R = TypeVar("R")
@@ -46,6 +47,10 @@ def map_batches(
         for batch in chain(first, batches):
             yield work(screener, batch)
         return
+    # Imported only to fork (~0.012 s): a one-worker run never does.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _SCREENER
     _SCREENER = screener
     screener.warm_up()  # build lexicons and automata once, here, for every worker to share

@@ -14,10 +14,14 @@ of the shipped category lists and on the rules themselves.
 from __future__ import annotations
 
 import re
+import zlib
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 from urllib.parse import scheme_chars
+
+from smpolicy.screening.buildcache import cached
 
 # tldextract's own reading of the list (tldextract/suffix_list.py)
 _SUFFIX_RE = re.compile(r"^(?P<suffix>[.*!]*\w[\S]*)", re.UNICODE | re.MULTILINE)
@@ -28,12 +32,9 @@ _IPV4 = re.compile(r"(?:(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}
                    r"(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])", re.ASCII)
 
 
-class _Node:
-    __slots__ = ("end", "matches")
-
-    def __init__(self) -> None:
-        self.matches: dict[str, _Node] = {}
-        self.end = False
+# A node of the rules' trie, from the right-most label: [whether a rule ends here, {label: node}].
+# Plain data, so the build cache can keep it.
+_Node = list[Any]
 
 
 def split_host(host: str) -> tuple[str, str]:
@@ -74,15 +75,16 @@ def _suffix_index(labels: list[str]) -> int | None:
     suffix_index = label_index = len(labels)
     for label in reversed(labels):
         decoded = _decode_punycode(label)
-        child = node.matches.get(decoded)
+        matches = node[1]
+        child = matches.get(decoded)
         if child is not None:
             label_index -= 1
             node = child
-            if node.end:
+            if node[0]:
                 suffix_index = label_index
             continue
-        if "*" in node.matches:
-            return label_index if "!" + decoded in node.matches else label_index - 1
+        if "*" in matches:
+            return label_index if "!" + decoded in matches else label_index - 1
         break
     return None if suffix_index == len(labels) else suffix_index
 
@@ -101,21 +103,29 @@ def _decode_punycode(label: str) -> str:
 
 @cache
 def _trie() -> _Node:
-    root = _Node()
-    for suffix in public_suffixes():
+    """The rules' trie; while a command's build cache is open, read from it (~0.002 s against
+    ~0.015 s to parse the list and build it), keyed by the list's size and CRC-32."""
+    data = snapshot_path().read_bytes()
+    return cached("public_suffix_trie", (len(data), zlib.crc32(data)),
+                  lambda: _build_trie(public_suffixes(data)))
+
+
+def _build_trie(suffixes: frozenset[str]) -> _Node:
+    root: _Node = [False, {}]
+    for suffix in sorted(suffixes):
         node = root
         for label in reversed(suffix.split(".")):
-            child = node.matches.get(label)
+            child = node[1].get(label)
             if child is None:
-                child = node.matches[label] = _Node()
+                child = node[1][label] = [False, {}]
             node = child
-        node.end = True
+        node[0] = True
     return root
 
 
-def public_suffixes() -> frozenset[str]:
-    """The ICANN section's rules of the list bundled with tldextract."""
-    text = snapshot_path().read_text(encoding="utf-8")
+def public_suffixes(data: bytes | None = None) -> frozenset[str]:
+    """The ICANN section's rules of the list bundled with tldextract (``data``: its bytes)."""
+    text = (snapshot_path().read_bytes() if data is None else data).decode("utf-8")
     public, _, _ = text.partition(_PRIVATE_SEPARATOR)
     return frozenset(match.group("suffix") for match in _SUFFIX_RE.finditer(public))
 

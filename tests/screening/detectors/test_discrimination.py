@@ -157,6 +157,7 @@ def test_a_denial_with_words_between_subject_and_verb_is_not_a_breach(screener):
         "A bunch of us queers are doing the fun run for the hospice",
         "The rest of us dykes will bring cake to the coffee morning",
         "As a dyke myself I love the new rainbow crossing",
+        "Disgusting. Queer and here, see you all at the Pride picnic on Sunday",
     ],
 )
 def test_a_reclaimed_word_used_of_ones_own_group_is_not_flagged(flagged, text):

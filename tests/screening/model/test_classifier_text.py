@@ -38,6 +38,9 @@ def test_normalising_that_reveals_no_lexicon_word_leaves_the_post_as_written(tex
         ("Those mus lims should all go home", "those muslims should all go home"),
         ("g4ys shouldn't be allowed near the school", "gays shouldn't be allowed near the school"),
         ("m u s l i m s are ruining this town", "muslims are ruining this town"),
+        ("allmuslims should be deported", "all muslims should be deported"),
+        ("i h8 the lot of them", "i hate the lot of them"),
+        ("klil them all", "kill them all"),
     ],
 )
 def test_an_obfuscated_post_reaches_the_encoder_repaired(text, read):

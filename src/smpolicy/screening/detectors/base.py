@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from smpolicy.screening.cues import cues_for
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedList, GatedPattern
@@ -87,8 +88,6 @@ class PatternDetector(BaseDetector):
         ])
 
     def detect(self, post: NormalisedText) -> list[Finding]:
-        from smpolicy.screening.cues import cues_for
-
         findings = []
         for _, pattern in self._gated.open_for(post.text):
             for match in pattern.regex.regex.finditer(post.text):

@@ -18,7 +18,7 @@ from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import load_lexicon, words_regex, words_trie
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import MIN_USEFUL, GatedAlternation, GatedList, GatedPattern
+from smpolicy.screening.prefilter import MIN_USEFUL, GatedAlternation, GatedList, GatedPattern, open_gates
 from smpolicy.screening.registry import DetectorContext
 from smpolicy.screening.scan import registers_words
 
@@ -30,6 +30,7 @@ class _Patterns:
     direct_insult: GatedPattern
     colleague_insult: GatedPattern
     mocking: GatedList  # of (pattern, score)
+    insult_bits: int = 0  # the two insults' gate bits; 0 when one has no gate (always run)
 
 
 @registers_words
@@ -39,14 +40,18 @@ def _patterns() -> _Patterns:
     # Each regex twice: with plain word lists, read for its gates, and with factored ones, run.
     (direct, colleague), (direct_fast, colleague_fast) = (
         _sources(data, words_regex, gates=True), _sources(data, words_trie))
+    direct_insult = GatedPattern(direct, fast=direct_fast)
+    # Only the spans of its matches are read: each alternative may be gated on its own.
+    colleague_insult = GatedAlternation(colleague, fast=colleague_fast)
     return _Patterns(
-        direct_insult=GatedPattern(direct, fast=direct_fast),
-        # Only the spans of its matches are read: each alternative may be gated on its own.
-        colleague_insult=GatedAlternation(colleague, fast=colleague_fast),
+        direct_insult=direct_insult,
+        colleague_insult=colleague_insult,
         mocking=GatedList([
             (GatedPattern(rf"(?<![a-z]){regex}(?![a-z])"), float(score))
             for regex, score in data["mocking"]
         ]),
+        insult_bits=(direct_insult.bit | colleague_insult.bit
+                     if direct_insult.bit and colleague_insult.bit else 0),
     )
 
 
@@ -103,6 +108,9 @@ class BullyingDetector(BaseDetector):
         ]
         patterns = _patterns()
         text = post.text
+        gates = open_gates(text)
+        if patterns.insult_bits and not (gates & patterns.insult_bits or patterns.mocking.open_for(text)):
+            return keep_strongest(findings)  # no insult word, no mocking phrase: most posts
         for match in patterns.colleague_insult.finditer(text):
             findings.append(self._weighed(
                 post, match, 0.82, "colleague",

@@ -21,7 +21,7 @@ from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import TermIndex, load_lexicon
 from smpolicy.screening.normalise import NormalisedText
-from smpolicy.screening.prefilter import GatedAlternation, GatedPattern, required_literals
+from smpolicy.screening.prefilter import GatedAlternation, GatedPattern, open_gates, required_literals
 from smpolicy.screening.registry import DetectorContext
 from smpolicy.screening.scan import registers_words
 from smpolicy.screening.uk_identifiers import nhs_numbers, ni_numbers, postcodes
@@ -206,12 +206,16 @@ class ConfidentialityDetector(BaseDetector):
             self._personal_data(post, kind, start, end, has_context)
             for kind, start, end in _personal_data_spans(post, patterns, has_context)
         ]
+        gates = open_gates(post.text)  # most posts open none of the three: no regex, no loop
         for pattern, score, explanation in (
             (patterns.markers, 0.78, _MARKED_CONFIDENTIAL),
             (patterns.hr, 0.8, _HR_MATTER),
             (patterns.sensitive, 0.6, _SENSITIVE_BUSINESS),
         ):
-            findings.extend(self._matter(post, m, score, explanation) for m in pattern.finditer(post.text))
+            if pattern.open_in(gates):
+                findings.extend(self._matter(post, m, score, explanation) for m in pattern.finditer(post.text))
+        if not findings:
+            return findings
         return keep_strongest([f for f in findings if f.score > 0])
 
     def _personal_data(self, post: NormalisedText, kind: str, start: int, end: int, has_context: bool) -> Finding:

@@ -29,6 +29,7 @@ from smpolicy.screening.normalise import NormalisedText
 from smpolicy.screening.prefilter import GatedList, GatedPattern
 from smpolicy.screening.registry import DetectorContext
 from smpolicy.screening.scan import registers_words
+from smpolicy.screening.senses import Aim, Homonym, everyday_sense
 
 CLAUSE = "6.4(c)"
 COUNTER_SPEECH_FACTOR = 0.3
@@ -83,51 +84,14 @@ class Template:
 
 
 @dataclass(frozen=True, slots=True)
-class Homonym:
-    """How to tell that a slur's letters mean something else here.
-
-    ``neighbours``: a word within a few words either side ("fag" near "break", "bitch" near
-    "puppies"). ``phrases``: set phrases that contain the term ("slag heap", "chink of
-    light", "could cripple"), matched only where the phrase covers the hit itself, so a
-    sense word elsewhere in the post excuses nothing.
-    """
-
-    neighbours: frozenset[str]
-    phrases: re.Pattern[str] | None
-
-    @classmethod
-    def parse(cls, entries: list[str]) -> Homonym:
-        words = frozenset(e for e in entries if " " not in e)
-        phrases = [e for e in entries if " " in e]
-        return cls(words, re.compile(rf"(?<![a-z])(?:{_phrase_alternation(phrases)})(?![a-z])")
-                   if phrases else None)
-
-    def explains(self, text: str, start: int, end: int) -> bool:
-        if self.phrases is not None:
-            low, high = max(0, start - 40), end + 40
-            for match in self.phrases.finditer(text, low, high):
-                if match.start() <= start and end <= match.end():
-                    return True
-        if not self.neighbours:
-            return False
-        window = re.findall(r"[a-z]+", text[max(0, start - 25) : end + 25])
-        return any(word in self.neighbours for word in window)
-
-
-def _phrase_alternation(phrases: list[str]) -> str:
-    """Each word may take a plural ``s``/``es`` ("slag heaps", "chinks in the curtains")."""
-    def one(phrase: str) -> str:
-        return r"[\s\-]+".join(re.escape(word) + "(?:e?s)?" for word in phrase.split())
-    return "|".join(one(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-@dataclass(frozen=True, slots=True)
 class _Lexicon:
     slurs: TermIndex
     identities: TermIndex  # group words, singulars and ``identity_references`` -> characteristic
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
+    reclaimed_by: dict[str, frozenset[str]]  # who may reclaim a word (self-identification)
     homonyms: dict[str, Homonym]
+    aim: Aim  # whether a word is said of a person (so a slur, whatever sense words are near)
     labels: dict[str, str]
     intensifier: re.Pattern[str]
     templates: GatedList  # of (pattern, Template)
@@ -164,7 +128,8 @@ def _lexicon() -> _Lexicon:
                  0.9, None),
         Template(compile_template(
             prefix + r"{group} (?:ruin|ruins|ruined|destroy|destroys|spoil|spoils|infest|invade|invading"
-            r"|are taking over|taking over|flooding|swamping|clogging up|clog up|everywhere|have no|has no"
+            r"|are ruining|ruining|are destroying|destroying|are taking over|taking over|flooding|swamping"
+            r"|clogging up|clog up|everywhere|have no|has no"
             r"|and their (?:stupid|filthy|backward|weird|primitive|dirty|smelly))",
             {"group": any_group}), 0.78, None),
         Template(compile_template(
@@ -184,9 +149,11 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         identities=TermIndex(identities),
         group_targets={**group_to_target, **singular_to_target},
-        slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}),
+        slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
+        reclaimed_by={term: frozenset(ids) for term, ids in data["reclaimed_by"].items()},
         homonyms={term: Homonym.parse(entries) for term, entries in data["homonyms"].items()},
+        aim=Aim.build(data["person_words"], singular_to_target),
         labels=data["characteristics"],
         intensifier=re.compile(
             rf"(?:{words_regex(data['abusive_adjectives'])}|you|ur|you'?re an?|u r an?|what an?"
@@ -204,13 +171,20 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     for hit in lexicon.slurs.find(post):
         target, raw = hit.data
         homonym = lexicon.homonyms.get(hit.term)
-        if homonym is not None and homonym.explains(text, hit.start, hit.end):
-            continue
+        aimed = None  # asked once, and only when an answer is needed
+        if homonym is not None:
+            aimed = lexicon.aim.aimed_at_person(text, hit.start, hit.end)
+            if everyday_sense(homonym, lexicon.aim, text, hit.start, hit.end, aimed):
+                continue
         cues = cues_for(text, hit.start, hit.end)
         score = raw
-        if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]):
-            score = min(0.99, score + INTENSIFIER_BONUS)
-        reclaimed = hit.term in lexicon.reclaimable and in_group_use(text, hit.start, hit.end)
+        if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
+                or (aimed if aimed is not None
+                    else lexicon.aim.aimed_at_person(text, hit.start, hit.end)) \
+                or lexicon.aim.pointed_at_people(text, hit.start):
+            score = min(0.99, round(score + INTENSIFIER_BONUS, 6))  # 0.35 + 0.1 is 0.4499...
+        reclaimed = hit.term in lexicon.reclaimable and in_group_use(
+            text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term))
         score = _weigh(score, cues, reclaimed=reclaimed)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues, reclaimed))
     for _, template in lexicon.templates.open_for(text):
@@ -259,8 +233,8 @@ def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
     lexicon = _lexicon()
     spans = []
     for hit in lexicon.slurs.find(post):  # the post's cached scan: no templates, no cues
-        homonym = lexicon.homonyms.get(hit.term)
-        if homonym is not None and homonym.explains(post.text, hit.start, hit.end):
+        if everyday_sense(lexicon.homonyms.get(hit.term), lexicon.aim, post.text, hit.start,
+                          hit.end):
             spans.append((hit.start, hit.end))
     return spans
 

@@ -104,12 +104,16 @@ class DisreputeDetector(BaseDetector):
         judgements = lexicon.criticism.find(post)
         if not judgements:
             return []
+        targets = lexicon.targets.find(post)
+        if not targets:
+            return []
         candidates = []
-        for target in lexicon.targets.find(post):
+        weighed = [(judgement, cues_for(text, judgement.start, judgement.end)) for judgement in judgements]
+        for target in targets:
             s_start, s_end = sentence_bounds(text, target.start)
-            for judgement in judgements:
+            why = _CRITICISES[target.data]
+            for judgement, cues in weighed:
                 same_sentence = s_start <= judgement.start < s_end
-                cues = cues_for(text, judgement.start, judgement.end)
                 if cues.counter_speech and not same_sentence:
                     continue
                 score = judgement.data * (1.0 if same_sentence else 0.75)
@@ -117,13 +121,7 @@ class DisreputeDetector(BaseDetector):
                 span = (min(target.start, judgement.start), max(target.end, judgement.end))
                 if not same_sentence:
                     span = (judgement.start, judgement.end)
-                candidates.append(
-                    self._candidate(
-                        post, *span, score,
-                        f"Criticises {_WHO[target.data]} in public; clause 6.4(a) says criticising "
-                        "customers, colleagues or managers brings the council into disrepute.",
-                    )
-                )
+                candidates.append(self._candidate(post, *span, score, why))
         return candidates
 
     def _defamation(self, post: NormalisedText, lexicon: _Lexicon) -> list[_Candidate]:
@@ -186,6 +184,11 @@ _WHO = {
     "managers": "a manager",
     "colleagues": "colleagues",
     "residents": "residents or customers",
+}
+_CRITICISES = {
+    label: f"Criticises {who} in public; clause 6.4(a) says criticising customers, colleagues or "
+    "managers brings the council into disrepute."
+    for label, who in _WHO.items()
 }
 
 
