@@ -14,7 +14,7 @@ from smpolicy.screening.normalise import normalise
 def affirmative(text: str) -> str | None:
     post = normalise(text)
     found = stance.counterpart(post, identity_spans(post))
-    return found.statement if found else None
+    return found.statement if found and found.kind == stance.NEGATION else None
 
 
 @pytest.mark.parametrize(

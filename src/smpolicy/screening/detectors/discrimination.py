@@ -213,10 +213,9 @@ def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
     """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
     lexicon = _lexicon()
     found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
-    for hit in lexicon.slurs.find(post):
-        homonym = lexicon.homonyms.get(hit.term)
-        if homonym is None or not homonym.explains(post.text, hit.start, hit.end):
-            found.append((hit.start, hit.end, hit.data[0]))
+    senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
+    found += [(hit.start, hit.end, hit.data[0]) for hit in lexicon.slurs.find(post)
+              if (hit.start, hit.end) not in senses]
     spans: list[tuple[int, int, str]] = []
     last_end = -1
     for start, end, target in sorted(found, key=lambda item: (item[0], -item[1])):
