@@ -1,6 +1,8 @@
 """6.4(c) by a learned classifier over sentence embeddings, combined with the lexicon.
 
-One forward pass of the encoder per batch of posts (``detect_batch``); the artefact
+One forward pass of the encoder per batch of posts (``detect_batch``), and one small further
+pass for the statements some posts embed (``model/stance.py``: a denied, reported or
+presupposed statement about a group, read only where it can change the decision); the artefact
 (``models/classifier/``) holds linear heads over the embeddings and a logistic regression over
 their margins, fitted on held-out training data, which gives the model's probability. That
 probability is mapped so the threshold chosen on training data lands on the council's review

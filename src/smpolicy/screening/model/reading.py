@@ -1,6 +1,7 @@
 """One post's 6.4(c) reading: the model's score, the statement it embeds, the lexicon's score,
-and how they join. The classifier detector and the evaluation scripts decide through ``read``
-alone, so what the scripts measure is what the engine does.
+and how they join. The classifier detector and the evaluation scripts
+(``scripts/compare_dev_split.py``, ``scripts/train_classifier.py``) decide through
+``read_posts`` alone, so what the scripts measure is what the engine does.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from smpolicy.screening.normalise import NormalisedText
 
 @dataclass(frozen=True, slots=True)
 class Reading:
+    """The numbers behind one post's 6.4(c) decision, and the statement it embeds, if any."""
+
     score: Score
     model: float  # the model's 6.4(c) score for the post, on the review scale
     counterpart: stance.Counterpart | None
