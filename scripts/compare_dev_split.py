@@ -46,13 +46,15 @@ def identity_spread(flagged: np.ndarray, dev: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def evaluate(model_dir: Path, dev: Sequence[Any]) -> dict[str, Any]:
+def evaluate(model_dir: Path, dev: Sequence[Any], rows: Path | None = None) -> dict[str, Any]:
     from smpolicy.screening.config import ScreeningConfig
+    from smpolicy.screening.detectors.classifier import model_text
     from smpolicy.screening.findings import Category
-    from smpolicy.screening.model import encoder, features, training
+    from smpolicy.screening.model import encoder, training
     from smpolicy.screening.model.adapter import ADAPTER_FILE
-    from smpolicy.screening.model.artefact import load_artefact, rescale
+    from smpolicy.screening.model.artefact import load_artefact
     from smpolicy.screening.model.metrics import binary_metrics
+    from smpolicy.screening.model.reading import read_posts
     from smpolicy.screening.model.scorer import Scorer
     from smpolicy.screening.normalise import normalise
 
@@ -61,17 +63,17 @@ def evaluate(model_dir: Path, dev: Sequence[Any]) -> dict[str, Any]:
     if (model_dir / ADAPTER_FILE).exists():
         encoder._apply_adapter(model, model_dir / ADAPTER_FILE)  # as training evaluates it
     vectors = training.embed_cached([e.text for e in dev], None, model)
-    scores = Scorer(art).score([normalise(e.text) for e in dev], vectors)
-    truth, _ = training.labels_for(dev)
-    alone = np.array([s.discrimination for s in scores]) >= art.discrimination.threshold
     review = ScreeningConfig().thresholds_for(Category.DISCRIMINATION).review
-    rescaled = rescale(np.array([s.discrimination for s in scores]),
-                       art.discrimination.threshold, review)
-    engine = np.array([
-        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
-        >= review
-        for s, m in zip(scores, rescaled, strict=True)
-    ])
+    readings = read_posts(
+        Scorer(art), [normalise(e.text) for e in dev],
+        lambda texts: training.embed_cached(texts, None, model), model_text, review, vectors,
+        every=rows is not None,
+    )
+    truth, _ = training.labels_for(dev)
+    alone = np.array([r.score.discrimination for r in readings]) >= art.discrimination.threshold
+    engine = np.array([r.combined >= review for r in readings])
+    if rows is not None:
+        _write_rows(rows, dev, readings, truth)
     out: dict[str, Any] = {"model": str(model_dir)}
     for name, flagged in (("model_alone", alone), ("with_lexicon", engine)):
         by_source = {}
@@ -87,6 +89,24 @@ def evaluate(model_dir: Path, dev: Sequence[Any]) -> dict[str, Any]:
     return out
 
 
+def _write_rows(path: Path, dev: Sequence[Any], readings: Sequence[Any], truth: np.ndarray) -> None:
+    """One JSON line per dev row: the label, the engine's numbers and any embedded statement."""
+    with path.open("w", encoding="utf-8") as handle:
+        for example, reading, label in zip(dev, readings, truth, strict=True):
+            cp = reading.counterpart
+            handle.write(json.dumps({
+                "source": example.source, "kind": example.kind, "target": example.target,
+                "hateful": bool(label), "text": example.text,
+                "probability": round(reading.score.discrimination, 4),
+                "model": round(reading.model, 4), "composed": round(reading.composed, 4),
+                "lexicon": round(reading.lexicon, 4), "gate": reading.gate,
+                "combined": round(reading.combined, 4),
+                "counterpart": cp.kind if cp else None,
+                "statement": cp.statement if cp else None,
+                "counterpart_probability": round(reading.counterpart_probability, 4),
+            }) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     from smpolicy.screening.model import training
 
@@ -98,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         "--composed", type=Path, default=ROOT / "data/training/own_composed.jsonl"
     )
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON here")
+    parser.add_argument("--rows", type=Path, default=None,
+                        help="write each dev row's reading here, one JSON line (first model only)")
     args = parser.parse_args(argv)
     shared = args.shared_data or train_classifier.find_shared_data(ROOT)
     if shared is None:
@@ -106,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     examples = training.collect(shared, args.own, config, args.composed)
     _, dev = training.split(examples, config)
     print(f"{len(dev)} dev examples", file=sys.stderr)
-    results = [evaluate(directory, dev) for directory in args.models]
+    results = [evaluate(directory, dev, args.rows if i == 0 else None)
+               for i, directory in enumerate(args.models)]
     text = json.dumps(results, indent=2)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from smpolicy.screening.model.artefact import Artefact
     from smpolicy.screening.model.datasets import Example
-    from smpolicy.screening.model.scorer import Score
+    from smpolicy.screening.model.reading import Reading
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,23 +37,15 @@ def find_shared_data(start: Path) -> Path | None:
 
 
 def combined_metrics(
-    scores: Sequence[Score], art: Artefact, truth: np.ndarray, dev: Sequence[Example]
+    readings: Sequence[Reading], truth: np.ndarray, dev: Sequence[Example]
 ) -> dict[str, Any]:
-    """6.4(c) as the engine decides it: model and lexicon joined, at the default review cut."""
+    """6.4(c) as the engine decides it (``reading.read_posts``), at the default review cut."""
     from smpolicy.screening.config import ScreeningConfig
     from smpolicy.screening.findings import Category
-    from smpolicy.screening.model import features
-    from smpolicy.screening.model.artefact import rescale
     from smpolicy.screening.model.metrics import binary_metrics
 
     review = ScreeningConfig().thresholds_for(Category.DISCRIMINATION).review
-    model = rescale(np.array([s.discrimination for s in scores]), art.discrimination.threshold,
-                    review)
-    flagged = np.array([
-        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
-        >= review
-        for s, m in zip(scores, model, strict=True)
-    ])
+    flagged = np.array([r.combined >= review for r in readings])
     out = {"all": binary_metrics(flagged, truth)}
     for source in sorted({e.source for e in dev}):
         rows = [i for i, e in enumerate(dev) if e.source == source]
@@ -215,7 +206,17 @@ def main(argv: list[str] | None = None) -> int:
         },
         "flagged_by_kind": kind_rates(flagged, dev),
     }
-    dev_metrics["discrimination_with_lexicon"] = combined_metrics(scores, art, truth_disc, dev)
+    from smpolicy.screening.config import ScreeningConfig
+    from smpolicy.screening.detectors.classifier import model_text
+    from smpolicy.screening.findings import Category
+    from smpolicy.screening.model.reading import read_posts
+
+    readings = read_posts(
+        Scorer(art), [normalise(e.text) for e in dev],
+        lambda texts: training.embed_cached(texts, None, model), model_text,
+        ScreeningConfig().thresholds_for(Category.DISCRIMINATION).review, x_dev,
+    )
+    dev_metrics["discrimination_with_lexicon"] = combined_metrics(readings, truth_disc, dev)
     head["dev_metrics"] = dev_metrics
     save_artefact(args.out, arrays, head)
     write_card(args.out, head)

@@ -1,12 +1,15 @@
 """6.4(c) by a learned classifier over sentence embeddings, combined with the lexicon.
 
-One forward pass of the encoder per batch of posts (``detect_batch``); the artefact
+One forward pass of the encoder per batch of posts (``detect_batch``), and one small further
+pass for the statements some posts embed (``model/stance.py``: a denied, reported or
+presupposed statement about a group, read only where it can change the decision); the artefact
 (``models/classifier/``) holds linear heads over the embeddings and a logistic regression over
 their margins, fitted on held-out training data, which gives the model's probability. That
 probability is mapped so the threshold chosen on training data lands on the council's review
-threshold, then joined with the lexicon's own score by a cue-gated noisy-OR
+threshold, then joined with the lexicon's own score by a gated noisy-OR
 (``features.combine``): 1 - (1 - lexicon)(1 - gate * model), where ``gate`` is 0 when the
-lexicon read its words as quoted, condemned, negated or reclaimed, else 1. The combined score
+lexicon read its words as quoted, condemned, negated or reclaimed, or when the post refers to
+no protected characteristic (``features.target_gate``), else 1. The combined score
 is never below the lexicon's, so every rule finding survives, and the model cannot overrule
 the lexicon's reading of counter-speech.
 
@@ -30,9 +33,10 @@ import numpy as np
 
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
-from smpolicy.screening.model import features
-from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact, rescale
+from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact
+from smpolicy.screening.model.reading import Reading, read_posts
 from smpolicy.screening.model.scorer import Score, Scorer
+from smpolicy.screening.model.stance import Edit
 from smpolicy.screening.normalise import WORD, NormalisedText
 from smpolicy.screening.registry import DetectorContext
 
@@ -60,40 +64,49 @@ class ClassifierDetector(BaseDetector):
         return self.detect_batch([post])[0]
 
     def detect_batch(self, posts: Sequence[NormalisedText]) -> list[list[Finding]]:
+        return self.findings(posts)
+
+    def readings(
+        self,
+        posts: Sequence[NormalisedText],
+        vectors: np.ndarray | None = None,
+        every: bool = False,
+    ) -> list[Reading]:
+        """Each post's 6.4(c) reading (``model/reading.py``); ``every``: read the statement
+        each post embeds even where it cannot change the decision, to explain it."""
         from smpolicy.screening.model.encoder import embed
 
-        return self.findings(posts, embed([model_text(post) for post in posts]))
-
-    def findings(self, posts: Sequence[NormalisedText], vectors: np.ndarray) -> list[list[Finding]]:
-        """Findings for posts already embedded (the benchmark times the encoder apart)."""
-        art = self.scorer.artefact
         review = self.review[Category.DISCRIMINATION]
-        out = []
-        for post, score in zip(posts, self.scorer.score(posts, vectors), strict=True):
-            model = _rescaled(score.discrimination, art.discrimination.threshold, review)
-            lexicon = features.lexicon_score(score.signals)
-            gate = features.cue_gate(score.signals)
-            combined = features.combine(lexicon, model, gate)
-            found = []
-            if combined >= review:
-                found.append(self._discrimination(post, score, combined, lexicon, gate))
-            out.append(found)
-        return out
+        return read_posts(self.scorer, posts, embed, model_text, review, vectors, every)
 
-    def _discrimination(
-        self, post: NormalisedText, score: Score, value: float, lexicon: float, gate: float
-    ) -> Finding:
+    def findings(
+        self, posts: Sequence[NormalisedText], vectors: np.ndarray | None = None
+    ) -> list[list[Finding]]:
+        review = self.review[Category.DISCRIMINATION]
+        return [
+            [self._discrimination(post, reading)] if reading.combined >= review else []
+            for post, reading in zip(posts, self.readings(posts, vectors), strict=True)
+        ]
+
+    def _discrimination(self, post: NormalisedText, reading: Reading) -> Finding:
+        score = reading.score
         start, end = _span(post, score)
         target = score.protected_target
         label = self.labels.get(
             target or "", (target or "a protected characteristic").replace("_", " ")
         )
-        parts = [f"the classifier reads it as hostile (probability {score.discrimination:.2f})"]
-        if lexicon:
-            parts.append(f"the lexicon flags '{post.original[start:end]}' ({lexicon:.2f})")
-        if gate < 1.0:
+        parts = []
+        named = _named(post, score)
+        if named:
+            parts.append(f"it refers to '{named}'")
+        parts.append(f"the classifier reads it as hostile (probability {score.discrimination:.2f})")
+        if reading.lexicon:
+            parts.append(f"the lexicon flags '{post.original[start:end]}' ({reading.lexicon:.2f})")
+        if reading.gate < 1.0:
             parts.append("the wording seems to quote, condemn, deny or reclaim, so the "
                          "classifier's reading is left out")
+        note = reading.stance_note()
+        value = reading.combined
         return Finding(
             detector=self.name,
             category=Category.DISCRIMINATION,
@@ -106,13 +119,15 @@ class ClassifierDetector(BaseDetector):
                 f"This post reads as hostile to people on grounds of {label}: "
                 + "; ".join(parts)
                 + f". Clause 6.4(c) forbids offensive or derogatory comments relating to {label}."
+                + (f" {note}" if note else "")
             ),
             target=target,
         )
 
 
-def model_text(post: NormalisedText) -> str:
-    """What the encoder reads: the post as written, with two exceptions.
+def model_text(post: NormalisedText, edits: Sequence[Edit] = ()) -> str:
+    """What the encoder reads: the post as written, with two exceptions, and ``edits`` (spans
+    of the normalised text and their replacements: a ``stance.Counterpart``'s) applied to it.
 
     - Undoing obfuscation revealed a lexicon word ("ver min", "m u s l i m s", "g4ys", a
       Cyrillic letter in "gypsy"): it reads the repaired text, the words its training saw.
@@ -129,11 +144,13 @@ def model_text(post: NormalisedText) -> str:
     """
     lowered = post.original.lower()
     senses = _everyday_senses(post)
-    if post.text == lowered and not senses:
+    if post.text == lowered and not senses and not edits:
         return post.original
     if _reveals_a_lexicon_word(post, lowered):
-        return _without(post.text, senses)
-    return _without(post.original, [post.to_original(start, end) for start, end in senses])
+        return _edited(post.text, [(start, end, "") for start, end in senses] + list(edits))
+    return _edited(post.original, [(*post.to_original(start, end), replacement)
+                                   for start, end, replacement
+                                   in [*((s, e, "") for s, e in senses), *edits]])
 
 
 def _reveals_a_lexicon_word(post: NormalisedText, lowered: str) -> bool:
@@ -158,9 +175,9 @@ def _everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
     return everyday_senses(post)
 
 
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + text[end:]
+def _edited(text: str, edits: list[Edit]) -> str:
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
     return text
 
 
@@ -178,8 +195,12 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(words | {w + "s" for w in words} | repaired_words())
 
 
-def _rescaled(probability: float, threshold: float, review: float) -> float:
-    return float(rescale(np.array([probability]), threshold, review)[0])
+def _named(post: NormalisedText, score: Score) -> str:
+    """The post's first words that name the cited characteristic ('' if only a hit does)."""
+    for target, (start, end) in score.signals.mentions:
+        if target == score.protected_target:
+            return post.original[start:end]
+    return ""
 
 
 def _span(post: NormalisedText, score: Score) -> tuple[int, int]:

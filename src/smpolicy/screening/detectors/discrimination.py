@@ -62,6 +62,16 @@ class LexiconSignals:
     self_identified: bool
     targets: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words of a post that name a protected characteristic or people who share it."""
+
+    target: str  # the characteristic's id
+    start: int  # [start, end) in the original text
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +86,7 @@ class Template:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     slurs: TermIndex
+    identities: TermIndex  # group words, singulars and ``identity_references`` -> characteristic
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
     reclaimed_by: dict[str, frozenset[str]]  # who may reclaim a word (self-identification)
@@ -131,7 +142,12 @@ def _lexicon() -> _Lexicon:
     ]
     for target, phrase in data["phrases"]:
         templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target))
+    identities = {word: target for target, words in data["identity_references"].items()
+                  for word in words}
+    identities.update(group_to_target)
+    identities.update(singular_to_target)
     return _Lexicon(
+        identities=TermIndex(identities),
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
@@ -182,6 +198,33 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     return hits
 
 
+def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
+    """Every word of the post that names a protected characteristic or its people, a slur
+    included, in text order.
+
+    Read from the normalised text, so obfuscated and misspelt forms count ("m u s l i m s",
+    "g4ys"); a slur whose letters mean something else here ("fag butts") does not.
+    """
+    return tuple(Mention(target, *post.to_original(start, end))
+                 for start, end, target in identity_spans(post))
+
+
+def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
+    """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
+    lexicon = _lexicon()
+    found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
+    senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
+    found += [(hit.start, hit.end, hit.data[0]) for hit in lexicon.slurs.find(post)
+              if (hit.start, hit.end) not in senses]
+    spans: list[tuple[int, int, str]] = []
+    last_end = -1
+    for start, end, target in sorted(found, key=lambda item: (item[0], -item[1])):
+        if end > last_end:  # "black people", not also the "black" inside it
+            spans.append((start, end, target))
+            last_end = end
+    return spans
+
+
 def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
     """Spans of ``post.text`` whose letters spell a slur but mean something else here ("slag"
     in "slag the council off"): the classifier's encoder is not shown them (it reads the
@@ -227,6 +270,7 @@ def lexicon_signals(post: NormalisedText) -> LexiconSignals:
         self_identified=any(h.reclaimed for h in hits),
         targets=tuple(dict.fromkeys(h.target for h in hits)),
         spans=tuple(post.to_original(h.start, h.end) for h in hits),
+        mentions=identity_mentions(post),
     )
 
 

@@ -1,8 +1,15 @@
-"""The stacker's inputs: the encoder heads' margins beside the lexicon's evidence.
+"""The stacker's inputs, the encoder heads' margins beside the lexicon's evidence, and how the
+model's 6.4(c) score is joined with the lexicon's.
 
 The lexicon (``detectors/discrimination.py``) is read through ``lexicon_signals``; when it is
 not installed the signals are all zero, which the stacker was fitted to handle only if it was
 trained the same way (the artefact records which lexicon features it saw).
+
+Combination: ``combine`` is a noisy-OR of the lexicon's score and the model's, the model's
+multiplied by ``model_gate``, the product of two rules the encoder cannot learn from its
+training tweets: ``cue_gate`` (the lexicon read its words as quoted, condemned, negated or
+reclaimed) and ``target_gate`` (the post refers to a protected characteristic at all, which a
+6.4(c) finding must cite).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ PROTECTED = (
 WORKPLACE = ("colleague", "customer", "manager", "council")
 
 # The 6.4(c) model score reads the encoder only; the lexicon joins it afterwards by the
-# cue-gated noisy-OR in ``combine`` (a stacker over lexicon cues learned the wrong sign: the
+# gated noisy-OR in ``combine`` (a stacker over lexicon cues learned the wrong sign: the
 # training tweets hardly ever quote, negate or reclaim a slur).
 DISCRIMINATION_FEATURES = (
     "hate_margin",
@@ -57,6 +64,15 @@ class Signals:
     self_identified: bool = False
     targets: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
+    # (characteristic, (start, end) in the original text) for each word that names one
+    mentions: tuple[tuple[str, tuple[int, int]], ...] = ()
+    read: bool = False  # whether the lexicon read the post (False: it is not installed)
+
+    @property
+    def referred(self) -> tuple[str, ...]:
+        """The protected characteristics the post refers to: the lexicon's targets first
+        (its hits cite them), then those its identity words name, each once."""
+        return tuple(dict.fromkeys([*self.targets, *(target for target, _ in self.mentions)]))
 
 
 NO_SIGNALS = Signals()
@@ -88,6 +104,8 @@ def signals_for(posts: Sequence[NormalisedText]) -> list[Signals]:
                 self_identified=bool(s.self_identified),
                 targets=tuple(s.targets),
                 spans=tuple(s.spans),
+                mentions=tuple((m.target, (m.start, m.end)) for m in s.mentions),
+                read=True,
             )
         )
     return out
@@ -137,6 +155,26 @@ def cue_gate(signals: Signals) -> float:
     """
     cued = signals.counter_speech or signals.negated or signals.self_identified
     return 0.0 if cued else 1.0
+
+
+def target_gate(signals: Signals) -> float:
+    """1 if the post refers to a protected characteristic, else 0: target attribution.
+
+    Clause 6.4(c) is about comments *relating to* a protected characteristic, so a 6.4(c)
+    finding must be able to cite one. The encoder reads hostility, not whom it is about: an
+    insult of one person ("you're a useless waste of space, Dave") reads much like hate of a
+    group. So the model's 6.4(c) part counts only when the post names a characteristic or
+    its people: a group or identity word of the lexicon (``identity_mentions``, which reads
+    obfuscated and misspelt forms through the normaliser), a slur, or a target of the
+    lexicon's own hits. Abuse of a person that names none is left to the bullying and
+    disrepute detectors. Without the lexicon nothing can be checked, and the gate stays open.
+    """
+    return 1.0 if signals.referred or not signals.read else 0.0
+
+
+def model_gate(signals: Signals) -> float:
+    """Whether the model's 6.4(c) part may count at all: ``cue_gate`` times ``target_gate``."""
+    return cue_gate(signals) * target_gate(signals)
 
 
 def combine(lexicon: float, model: float, gate: float) -> float:

@@ -18,7 +18,7 @@ class Score:
 
     discrimination: float  # P(6.4(c) hate on a protected characteristic)
     disrepute: float  # P(6.4(a) abusive criticism of a colleague, customer, manager, council)
-    protected_target: str | None  # the most likely protected characteristic
+    protected_target: str | None  # the protected characteristic the post refers to, if any
     workplace_target: str | None  # the most likely workplace target
     signals: features.Signals
 
@@ -27,14 +27,20 @@ class Scorer:
     def __init__(self, artefact: Artefact) -> None:
         self.artefact = artefact
 
-    def score(self, posts: Sequence[NormalisedText], vectors: np.ndarray) -> list[Score]:
-        """Scores for ``posts`` given their encoder ``vectors`` (one row each)."""
+    def score(
+        self,
+        posts: Sequence[NormalisedText],
+        vectors: np.ndarray,
+        signals: Sequence[features.Signals] | None = None,
+    ) -> list[Score]:
+        """Scores for ``posts`` given their encoder ``vectors`` (one row each) and, if already
+        read, their lexicon ``signals``."""
         if not posts:
             return []
         art = self.artefact
         margins = features.margins(art.harm.logits(vectors), art.harm.classes)
         targets = art.target.probabilities(vectors)
-        signals = features.signals_for(posts)
+        signals = list(signals) if signals is not None else features.signals_for(posts)
         disc_x = features.discrimination_matrix(
             margins["hate"], targets, art.target.classes, signals
         )
@@ -47,14 +53,42 @@ class Scorer:
             Score(
                 discrimination=float(p_disc[i]),
                 disrepute=float(p_disr[i]),
-                protected_target=_best(
-                    targets[i], art.target.classes, features.PROTECTED, signals[i].targets
-                ),
+                protected_target=_protected(targets[i], art.target.classes, signals[i]),
                 workplace_target=_best(targets[i], art.target.classes, features.WORKPLACE, ()),
                 signals=signals[i],
             )
             for i in range(len(posts))
         ]
+
+
+    def discrimination(self, vectors: np.ndarray) -> np.ndarray:
+        """The 6.4(c) probability from the encoder alone, one per row of ``vectors``: for
+        statements a post embeds (``stance``), which have no lexicon reading of their own."""
+        if not len(vectors):
+            return np.zeros(0)
+        art = self.artefact
+        margins = features.margins(art.harm.logits(vectors), art.harm.classes)
+        matrix = features.discrimination_matrix(
+            margins["hate"], art.target.probabilities(vectors), art.target.classes,
+            [features.NO_SIGNALS] * len(vectors),
+        )
+        return art.discrimination.probability(matrix)
+
+
+def _protected(probs: np.ndarray, classes: Sequence[str], signals: features.Signals) -> str | None:
+    """The characteristic the post refers to (``features.target_gate``), never a bare guess.
+
+    The lexicon's own target first (its hit names it); then, of the characteristics the
+    post's identity words name, the one the target head finds likeliest ("Polish women":
+    race or sex, as the sentence reads); none when the post names none. Without the lexicon
+    installed, the head's best guess, as before.
+    """
+    if not signals.read:
+        return _best(probs, classes, features.PROTECTED, ())
+    if signals.targets:
+        return signals.targets[0]
+    named = [target for target in signals.referred if target in features.PROTECTED]
+    return _best(probs, classes, named, ()) if named else None
 
 
 def _best(

@@ -1,0 +1,137 @@
+"""One post's 6.4(c) reading: the model's score, the statement it embeds, the lexicon's score,
+and how they join. The classifier detector and the evaluation scripts
+(``scripts/compare_dev_split.py``, ``scripts/train_classifier.py``) decide through
+``read_posts`` alone, so what the scripts measure is what the engine does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from smpolicy.screening.model import features, stance
+from smpolicy.screening.model.artefact import rescale
+from smpolicy.screening.model.scorer import Score, Scorer
+from smpolicy.screening.normalise import NormalisedText
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The numbers behind one post's 6.4(c) decision, and the statement it embeds, if any."""
+
+    score: Score
+    model: float  # the model's 6.4(c) score for the post, on the review scale
+    counterpart: stance.Counterpart | None
+    counterpart_probability: float  # the model's 6.4(c) probability for the counterpart
+    composed: float  # the model's part once the counterpart is weighed (``stance.compose``)
+    lexicon: float
+    gate: float  # ``features.model_gate``
+    combined: float  # ``features.combine`` of lexicon and gated, composed model part
+
+    def stance_note(self) -> str:
+        """One plain-English sentence on what the embedded statement did to the model's
+        reading ('' when the post embeds none, or the model's part does not count)."""
+        cp = self.counterpart
+        if cp is None or not self.gate:
+            return ""
+        said = f"'{cp.statement}'"
+        compared = (f"{self.counterpart_probability:.2f} against "
+                    f"{self.score.discrimination:.2f} for the post")
+        if cp.kind == stance.PRESUPPOSED:
+            if self.composed > self.model + 0.005:
+                return (
+                    f"It asks '{cp.cue} ...?' in a way that takes {said} for granted; the "
+                    f"classifier reads that statement as hostile (probability "
+                    f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+                )
+            return ""
+        if cp.kind == stance.REPORTED:
+            if self.composed < self.model - 0.005:
+                return (
+                    f"It reports a statement the classifier reads as more hostile than the "
+                    f"post ({said}: {compared}) and condemns it ('{cp.cue}'); reporting hate "
+                    f"to condemn it is not hate, so the classifier's reading of the post is "
+                    f"lowered from {self.model:.2f} to {self.composed:.2f}."
+                )
+            return (
+                f"It reports a statement ({said}) and condemns it ('{cp.cue}'), but the "
+                f"classifier reads the statement as no more hostile than the post "
+                f"({compared}); condemning a harmless statement can itself be hostile, so "
+                f"the classifier's reading of the post ({self.model:.2f}) stands."
+            )
+        if cp.kind == stance.NEGATION:
+            if self.composed < self.model - 0.005:
+                return (
+                    f"With '{cp.cue}' it denies a statement the classifier reads as more "
+                    f"hostile than the post ({said}: {compared}); the negation of a hateful "
+                    f"statement is not hateful, so the classifier's reading of the post is "
+                    f"lowered from {self.model:.2f} to {self.composed:.2f}."
+                )
+            return (
+                f"With '{cp.cue}' it negates a statement the classifier reads as no more "
+                f"hostile than the post ({said}: {compared}); the negation of a harmless "
+                f"statement can itself be hostile, so the classifier's reading of the post "
+                f"({self.model:.2f}) stands."
+            )
+        return ""
+
+
+def read_posts(
+    scorer: Scorer,
+    posts: Sequence[NormalisedText],
+    embed: Callable[[list[str]], np.ndarray],
+    text_of: Callable[[NormalisedText, Sequence[stance.Edit]], str],
+    review: float,
+    vectors: np.ndarray | None = None,
+    every: bool = False,
+) -> list[Reading]:
+    """Readings of ``posts``, embedded by ``embed`` unless their ``vectors`` are given.
+
+    A denied or condemned statement can only lower the model's part, so it is scored only
+    for posts whose finding rests on that part (the lexicon alone is below ``review``, the
+    combination is not); a presupposed one can only raise it, so only for posts not flagged:
+    one further, small ``embed`` call for those alone. ``every`` scores them for every post
+    that has one, to explain why a post was or was not flagged.
+    """
+    if not posts:
+        return []
+    signals = features.signals_for(posts)
+    if vectors is None:
+        vectors = embed([text_of(post, ()) for post in posts])
+    scores = scorer.score(posts, vectors, signals)
+    threshold = scorer.artefact.discrimination.threshold
+    models = rescale(np.array([s.discrimination for s in scores]), threshold, review).tolist()
+    counterparts: list[stance.Counterpart | None] = []
+    for post, score, model in zip(posts, scores, models, strict=True):
+        lexicon = features.lexicon_score(score.signals)
+        gate = features.model_gate(score.signals)
+        combined = features.combine(lexicon, model, gate)
+        found = stance.counterpart(post, _groups(post)) if gate else None
+        if found is not None and not every:
+            if found.kind == stance.PRESUPPOSED:  # can only raise the part: unflagged posts
+                found = found if combined < review else None
+            elif not lexicon < review <= combined:  # can only lower it: posts it decides
+                found = None
+        counterparts.append(found)
+    extra = [text_of(post, cp.edits) for post, cp in zip(posts, counterparts, strict=True) if cp]
+    extra_probabilities = iter(scorer.discrimination(embed(extra)).tolist() if extra else [])
+    out = []
+    for score, model, cp in zip(scores, models, counterparts, strict=True):
+        cp_probability = next(extra_probabilities) if cp else 0.0
+        cp_model = float(rescale(np.array([cp_probability]), threshold, review)[0])
+        composed = stance.compose(cp, model, score.discrimination, cp_probability, cp_model)
+        lexicon = features.lexicon_score(score.signals)
+        gate = features.model_gate(score.signals)
+        out.append(Reading(score, model, cp, cp_probability, composed, lexicon, gate,
+                           features.combine(lexicon, composed, gate)))
+    return out
+
+
+def _groups(post: NormalisedText) -> list[tuple[int, int, str]]:
+    try:
+        from smpolicy.screening.detectors.discrimination import identity_spans
+    except ImportError:
+        return []
+    return identity_spans(post)
