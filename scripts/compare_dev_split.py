@@ -49,7 +49,7 @@ def identity_spread(flagged: np.ndarray, dev: Sequence[Any]) -> dict[str, Any]:
 def evaluate(model_dir: Path, dev: Sequence[Any]) -> dict[str, Any]:
     from smpolicy.screening.config import ScreeningConfig
     from smpolicy.screening.findings import Category
-    from smpolicy.screening.model import encoder, features, training
+    from smpolicy.screening.model import appraisal, encoder, features, training
     from smpolicy.screening.model.adapter import ADAPTER_FILE
     from smpolicy.screening.model.artefact import load_artefact, rescale
     from smpolicy.screening.model.metrics import binary_metrics
@@ -68,9 +68,13 @@ def evaluate(model_dir: Path, dev: Sequence[Any]) -> dict[str, Any]:
     rescaled = rescale(np.array([s.discrimination for s in scores]),
                        art.discrimination.threshold, review)
     engine = np.array([
-        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
+        features.combine(
+            features.lexicon_score(s.signals),
+            m,
+            features.cue_gate(s.signals) * appraisal.damping(e.text, s.signals),
+        )
         >= review
-        for s, m in zip(scores, rescaled, strict=True)
+        for e, s, m in zip(dev, scores, rescaled, strict=True)
     ])
     out: dict[str, Any] = {"model": str(model_dir)}
     for name, flagged in (("model_alone", alone), ("with_lexicon", engine)):

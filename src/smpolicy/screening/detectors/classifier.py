@@ -30,7 +30,7 @@ import numpy as np
 
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
-from smpolicy.screening.model import features
+from smpolicy.screening.model import appraisal, features
 from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact, rescale
 from smpolicy.screening.model.scorer import Score, Scorer
 from smpolicy.screening.normalise import WORD, NormalisedText
@@ -75,6 +75,11 @@ class ClassifierDetector(BaseDetector):
             gate = features.cue_gate(score.signals)
             combined = features.combine(lexicon, model, gate)
             found = []
+            if combined >= review:
+                # Appraisal hook (model/appraisal.py): clear praise damps the model's part.
+                # Read only where it could change the decision, so it costs nothing elsewhere.
+                damp = appraisal.damping(post.original, score.signals)
+                combined = features.combine(lexicon, model, gate * damp)
             if combined >= review:
                 found.append(self._discrimination(post, score, combined, lexicon, gate))
             out.append(found)
