@@ -43,7 +43,7 @@ def combined_metrics(
     """6.4(c) as the engine decides it: model and lexicon joined, at the default review cut."""
     from smpolicy.screening.config import ScreeningConfig
     from smpolicy.screening.findings import Category
-    from smpolicy.screening.model import features
+    from smpolicy.screening.model import appraisal, features
     from smpolicy.screening.model.artefact import rescale
     from smpolicy.screening.model.metrics import binary_metrics
 
@@ -51,9 +51,13 @@ def combined_metrics(
     model = rescale(np.array([s.discrimination for s in scores]), art.discrimination.threshold,
                     review)
     flagged = np.array([
-        features.combine(features.lexicon_score(s.signals), m, features.cue_gate(s.signals))
+        features.combine(
+            features.lexicon_score(s.signals),
+            m,
+            features.cue_gate(s.signals) * appraisal.damping(e.text, s.signals),
+        )
         >= review
-        for s, m in zip(scores, model, strict=True)
+        for e, s, m in zip(dev, scores, model, strict=True)
     ])
     out = {"all": binary_metrics(flagged, truth)}
     for source in sorted({e.source for e in dev}):

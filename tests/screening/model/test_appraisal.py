@@ -61,10 +61,11 @@ def test_praise_with_a_hostile_word_is_not_praise():
     assert "vermin" in reading.reason
 
 
-def test_clear_praise_damps_only_the_models_part():
+def test_clear_praise_damps_the_models_part_but_a_near_certain_model_still_flags():
     assert damping("Disabled people make brilliant employees", NO_SIGNALS) == PRAISE_DAMPING
-    # the lexicon's own score always counts in full: combined is never below it
-    assert combine(0.3, 0.9, PRAISE_DAMPING) >= 0.3
+    review = 0.45  # the default 6.4(c) review threshold
+    assert combine(0.0, 0.7, PRAISE_DAMPING) < review  # a middling model score no longer flags
+    assert combine(0.0, 0.95, PRAISE_DAMPING) >= review
 
 
 @pytest.mark.parametrize("hit", [{"slur": 0.9}, {"derogatory": 0.6}, {"threat": 0.8}])

@@ -6,7 +6,8 @@ their margins, fitted on held-out training data, which gives the model's probabi
 probability is mapped so the threshold chosen on training data lands on the council's review
 threshold, then joined with the lexicon's own score by a cue-gated noisy-OR
 (``features.combine``): 1 - (1 - lexicon)(1 - gate * model), where ``gate`` is 0 when the
-lexicon read its words as quoted, condemned, negated or reclaimed, else 1. The combined score
+lexicon read its words as quoted, condemned, negated or reclaimed, else 1, halved where the
+post is clear praise with no lexicon hit (``model/appraisal.py``). The combined score
 is never below the lexicon's, so every rule finding survives, and the model cannot overrule
 the lexicon's reading of counter-speech.
 
@@ -75,18 +76,25 @@ class ClassifierDetector(BaseDetector):
             gate = features.cue_gate(score.signals)
             combined = features.combine(lexicon, model, gate)
             found = []
+            damp = 1.0
             if combined >= review:
                 # Appraisal hook (model/appraisal.py): clear praise damps the model's part.
                 # Read only where it could change the decision, so it costs nothing elsewhere.
                 damp = appraisal.damping(post.original, score.signals)
                 combined = features.combine(lexicon, model, gate * damp)
             if combined >= review:
-                found.append(self._discrimination(post, score, combined, lexicon, gate))
+                found.append(self._discrimination(post, score, combined, lexicon, gate, damp))
             out.append(found)
         return out
 
     def _discrimination(
-        self, post: NormalisedText, score: Score, value: float, lexicon: float, gate: float
+        self,
+        post: NormalisedText,
+        score: Score,
+        value: float,
+        lexicon: float,
+        gate: float,
+        damp: float = 1.0,
     ) -> Finding:
         start, end = _span(post, score)
         target = score.protected_target
@@ -99,6 +107,9 @@ class ClassifierDetector(BaseDetector):
         if gate < 1.0:
             parts.append("the wording seems to quote, condemn, deny or reclaim, so the "
                          "classifier's reading is left out")
+        if damp < 1.0:
+            parts.append("the post reads as praise, which the classifier cannot tell from "
+                         "abuse, so its reading counts for less")
         return Finding(
             detector=self.name,
             category=Category.DISCRIMINATION,
