@@ -23,6 +23,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "identity_statements.jsonl"
         "So proud of our town's first Pride picnic, what a lovely day",
         "Warm welcome to the Ukrainian families joining St Mary's primary this term",
         "Huge thanks to the pensioners who knit hats for the neonatal unit",
+        "The Hindu temple volunteers run the winter shelter rota, we couldn't manage without them",
     ],
 )
 def test_warm_words_about_a_group_are_clear_praise(text):
@@ -52,6 +53,7 @@ def test_backhanded_conditional_or_sarcastic_praise_is_not_clear_praise(text):
 
 def test_negated_praise_is_not_praise():
     assert not appraise("Gay people are not wonderful neighbours, whatever the council says").praise
+    assert not appraise("We'd manage fine without the Romanians, lovely as they are").praise
     assert not appraise("Nobody is grateful to have more migrants here").praise
 
 

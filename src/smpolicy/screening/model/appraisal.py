@@ -100,6 +100,11 @@ _AUX = _words("is are was were do does did ca could wo would should must need ha
 _SARCASM_EMOJI = frozenset("🙄😏😒🤡🤣😂🤔")
 _NOTHING_BUT = re.compile(r"\bnothing but\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b[A-Za-z]{3,}est\b")
+_COULDNT_WITHOUT = re.compile(
+    r"\b(?:we|i)\s+(?:couldn't|couldn’t|could\s+not|can't|can’t|cannot)\s+(?:have\s+)?"
+    r"(?:do|done|manage|managed|cope|coped)(?:\s+(?:it|this|that))?\s+without\b",
+    re.IGNORECASE,
+)
 _SCARE_QUOTES = re.compile(r"""["'‘“]\s*[a-z]+\s*["'’”]""")
 
 
@@ -116,6 +121,7 @@ def appraise(text: str) -> Appraisal:
     """Whether ``text`` is clear praise of whoever it names, and why (see the module doc)."""
     analyser = _analyser()
     text = _NOTHING_BUT.sub("", text)  # "nothing but admiration for ...": praise, not negation
+    text = _COULDNT_WITHOUT.sub("thanks to", text)  # "couldn't do it without them": thanks
     text = _SUPERLATIVE.sub(lambda m: _base_form(m.group(), analyser.lexicon), text)
     lowered = text.lower()
     compound = float(analyser.polarity_scores(text)["compound"])
