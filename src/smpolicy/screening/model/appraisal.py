@@ -146,10 +146,9 @@ def appraise(text: str) -> Appraisal:
     return Appraisal(True, compound, "clear praise")
 
 
-
 def _base_form(word: str, lexicon: dict[str, float]) -> str:
-    """"kindest" -> "most kind": the lexicon lists base forms only, and VADER reads "most" as
-    a booster. Words that are not a listed word's superlative ("honest", "west") are kept."""
+    """Read "kindest" as "most kind": the lexicon lists base forms only, and VADER reads "most"
+    as a booster. Words that are not a listed word's superlative ("honest", "west") are kept."""
     if word.lower() in lexicon:
         return word
     stem = word[:-3].lower()
