@@ -10,7 +10,7 @@ cue gate, noisy-OR with the lexicon), once without and once with the praise damp
 - all dev-split rows: F1 and flags by source;
 - the fixture of our own neutral and positive posts (tests/.../identity_statements.jsonl).
 
-    .venv/bin/python scripts/identity_rates.py [--damping 0.5] [--show-damped]
+    .venv/bin/python scripts/identity_rates.py [--damping 0.5] [--show-damped] [--toxigen-all]
 """
 
 from __future__ import annotations
@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--damping", type=float, default=appraisal.PRAISE_DAMPING)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/smpolicy-identity-rates"))
-    parser.add_argument("--show-damped", action="store_true", help="list hateful rows damped")
+    parser.add_argument("--show-damped", action="store_true", help="list rows the rule unflagged")
+    parser.add_argument("--toxigen-all", action="store_true",
+                        help="also ToxiGen rows of the training side (fitted on: optimistic)")
     args = parser.parse_args(argv)
     shared = train_classifier.find_shared_data(ROOT)
     if shared is None:
@@ -82,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     config = training.TrainingConfig()
     examples = training.collect(shared, ROOT / "data/training/own_examples.jsonl", config,
                                 ROOT / "data/training/own_composed.jsonl")
-    _, dev = training.split(examples, config)
+    train, dev = training.split(examples, config)
+    seen = [e for e in train if e.source == "toxigen"] if args.toxigen_all else []
     fixture = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     model = encoder.base_encoder()
     encoder._apply_adapter(model, ROOT / "models/classifier" / ADAPTER_FILE)
@@ -92,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     dev_vectors = training.embed_cached([e.text for e in dev], args.cache, model, "adapter")
     fix_texts = [model_text(normalise(r["text"])) for r in fixture]
     fix_vectors = training.embed_cached(fix_texts, args.cache, model, "adapter")
+    seen_vectors = training.embed_cached([e.text for e in seen], args.cache, model, "adapter")
     truth, _ = training.labels_for(dev)
 
     def praise_damping(text: str, signals: Any) -> float:
@@ -119,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
                 for r in [[i for i, row in enumerate(fixture) if row["kind"] == kind]]
             },
         }
+        if seen:
+            tox = engine_flags([e.text for e in seen], seen_vectors, damp)
+            benign = [i for i, e in enumerate(seen) if e.label == "none"]
+            hate = [i for i, e in enumerate(seen) if e.label == "hate"]
+            results[name]["toxigen_train_side_benign_flagged"] = rates(
+                tox[benign], [seen[i].target for i in benign])
+            results[name]["toxigen_train_side_hate_recall"] = rates(
+                tox[hate], [seen[i].target for i in hate])
         results[name]["_flags"] = flagged
     if args.show_damped:
         lost = results["before"]["_flags"] & ~results["after"]["_flags"]

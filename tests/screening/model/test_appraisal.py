@@ -45,6 +45,10 @@ def test_warm_words_about_a_group_are_clear_praise(text):
         "Lovely to see the Travellers finally leave the rec",
         "She's one of the good ones, lovely for a Muslim",
         "Old people are great, much better than the young lot",
+        "So funny watching the lads park in the disabled bays again",
+        "Women are happiest in their rightful place, the kitchen",
+        "Travellers are happier with their own kind, lovely for everyone",
+        "All Romanians are wonderful pickpockets",
     ],
 )
 def test_backhanded_conditional_or_sarcastic_praise_is_not_clear_praise(text):

@@ -19,7 +19,8 @@ A post counts as *clear praise* only if all of these hold:
   an eye-roll emoji);
 - no backhanded or conditional frame: praise that holds "when they keep quiet", "for a
   disabled lad", "some of them ... I suppose", "one of the good ones", comparisons with
-  "than", or what a group "should" do. Benevolent prejudice is worded as praise, so any of
+  "than", generalisations ("all", "just", "typical"), what a group "should" do or where its
+  "place" is. Benevolent prejudice is worded as praise, so any of
   these leaves the model's score as it is.
 
 The lexicon detectors are never damped: ``damping`` is 1 whenever the discrimination lexicon
@@ -85,6 +86,9 @@ _FRAMES = re.compile(
   | \btoo\ (?:many|much)\b | \bgood\ ones?\b | \bnot\ like\ (?:the|most|other)\b | \bunlike\b | \bthan\b
   | \b(?:i\ suppose|i\ guess|suppose|surprisingly|actually|quite|fairly|enough|at\ least)\b
   | \b(?:should|shouldn't|must|ought|need\ to|needs\ to|belong|their\ place|stay\ at\ home)\b
+  | \b(?:their\ own|own\ kind|(?:right|proper|rightful)\ place|place\ for)\b
+  | \b(?:just|obvious|obviously|clearly|typical)\b
+  | \ball\ (?:\w+\ ){0,2}(?:are|is|do|have)\b | \b(?:are|is)\ all\b
   | \b(?:keep|kept|stay|stays)\ (?:quiet|quite|silent|in\ line|indoors)\b
   | \b(?:naturally|by\ nature|born\ to)\b
   | \b(?:yeah\ right|oh\ great|oh\ sure|so[- ]called|supposedly|allegedly|apparently|as\ if)\b
@@ -94,7 +98,11 @@ _FRAMES = re.compile(
 )
 
 # Positive in the lexicon but, in these posts, mostly comparison or filler ("breed like rats").
-_NOT_PRAISE = _words("like likes right yes ok okay sure")
+# Mockery is positive in the lexicon too ("so funny to park in the wheelchair spaces").
+_NOT_PRAISE = _words(
+    "like likes right yes ok okay sure funny funnier hilarious laugh laughing laughed lol "
+    "haha hahaha joke jokes joking amusing amused comfortable"
+)
 # "isnt", "cant", "wont" and the like, as the word pattern reads them without the apostrophe.
 _AUX = _words("is are was were do does did ca could wo would should must need has have had")
 _SARCASM_EMOJI = frozenset("🙄😏😒🤡🤣😂🤔")

@@ -16,10 +16,10 @@ groups than others. A rule reads the easy, clear case instead: the post is clear
 the VADER sentiment lexicon (PyPI `vaderSentiment` 3.3.2, MIT, word list inside the package;
 compound >= 0.4 and a word of valence >= 1.5), has no negative or hostile word, no negation,
 no sarcasm marker and no backhanded, conditional or prescriptive frame ("when they keep
-quiet", "for a disabled lad", "some of them ... I suppose", "should", "than"). There the
-model's part is multiplied by 0.5 (`gate * 0.5` in the noisy-OR): below the review threshold
-(0.45) a factor would switch the model off for the post altogether, while at 0.5 a model that
-is all but certain still flags, a guard for hate the rule misreads as praise. The lexicon's
+quiet", "for a disabled lad", "some of them ... I suppose", "should", "than", "all ... are").
+There the model's part is multiplied by 0.5 (`gate * 0.5` in the noisy-OR): below the review
+threshold (0.45) a factor would switch the model off for the post altogether, while at 0.5 a
+model that is all but certain still flags, a guard for hate the rule misreads as praise. The lexicon's
 own score is never damped, and nothing is damped where it found a slur, a derogatory phrase
 or a threat. The rule is read only for posts that would otherwise be flagged.
 
@@ -27,7 +27,9 @@ Chosen on the dev split with the 2026-11-29 artefact (`scripts/identity_rates.py
 `scripts/compare_dev_split.py`): with factor 0.75, 0.5 and 0.25, 23, 6 and 3 of 190 held-out
 positive identity posts stayed flagged (28 without the rule), and no hateful post was
 unflagged at any of them; 1 of 629 hateful dev posts reads as clear praise ("naming a sports
-team Redskins is a way to honor Native American culture"). The dev-split metrics above were
+team Redskins is a way to honor Native American culture"), and none of the 342 hateful ToxiGen
+statements on the training side once mockery ("so funny"), "their own kind", "place for" and
+"all ... are" were added to the guards (7 before). The dev-split metrics above were
 written at training time; `scripts/compare_dev_split.py` scores the engine as it is now.
 
 """
