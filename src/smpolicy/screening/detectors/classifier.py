@@ -9,7 +9,8 @@ probability is mapped so the threshold chosen on training data lands on the coun
 threshold, then joined with the lexicon's own score by a gated noisy-OR
 (``features.combine``): 1 - (1 - lexicon)(1 - gate * model), where ``gate`` is 0 when the
 lexicon read its words as quoted, condemned, negated or reclaimed, or when the post refers to
-no protected characteristic (``features.target_gate``), else 1. The combined score
+no protected characteristic (``features.target_gate``), else 1, and halved where the post is
+clear praise with no lexicon hit (``model/appraisal.py``). The combined score
 is never below the lexicon's, so every rule finding survives, and the model cannot overrule
 the lexicon's reading of counter-speech.
 
@@ -105,6 +106,9 @@ class ClassifierDetector(BaseDetector):
         if reading.gate < 1.0:
             parts.append("the wording seems to quote, condemn, deny or reclaim, so the "
                          "classifier's reading is left out")
+        if reading.praise < 1.0:
+            parts.append("the post reads as praise, which the classifier cannot tell from "
+                         "abuse, so its reading counts for less")
         note = reading.stance_note()
         value = reading.combined
         return Finding(

@@ -6,6 +6,34 @@ import json
 from pathlib import Path
 from typing import Any
 
+APPRAISAL = """\
+## Praise: the appraisal rule (`screening/model/appraisal.py`)
+
+The encoder does not separate the polarity of what a post says about a group from the group
+itself: "gay people are wonderful neighbours" lies close to "gay people are disgusting
+neighbours", so the model flags a share of warm posts about protected groups, more for some
+groups than others. A rule reads the easy, clear case instead: the post is clearly positive by
+the VADER sentiment lexicon (PyPI `vaderSentiment` 3.3.2, MIT, word list inside the package;
+compound >= 0.4 and a word of valence >= 1.5), has no negative or hostile word, no negation,
+no sarcasm marker and no backhanded, conditional or prescriptive frame ("when they keep
+quiet", "for a disabled lad", "some of them ... I suppose", "should", "than", "all ... are").
+There the model's part is multiplied by 0.5 (`gate * 0.5` in the noisy-OR): below the review
+threshold (0.45) a factor would switch the model off for the post altogether, while at 0.5 a
+model that is all but certain still flags, a guard for hate the rule misreads as praise. The lexicon's
+own score is never damped, and nothing is damped where it found a slur, a derogatory phrase
+or a threat. The rule is read only for posts that would otherwise be flagged.
+
+Chosen on the dev split with the 2026-11-29 artefact (`scripts/identity_rates.py`,
+`scripts/compare_dev_split.py`): with factor 0.75, 0.5 and 0.25, 23, 6 and 3 of 190 held-out
+positive identity posts stayed flagged (28 without the rule), and no hateful post was
+unflagged at any of them; 1 of 629 hateful dev posts reads as clear praise ("naming a sports
+team Redskins is a way to honor Native American culture"), and none of the 342 hateful ToxiGen
+statements on the training side once mockery ("so funny"), "their own kind", "place for" and
+"all ... are" were added to the guards (7 before). The dev-split metrics above were
+written at training time; `scripts/compare_dev_split.py` scores the engine as it is now.
+
+"""
+
 LICENCES = """\
 ## Licences of the training data
 
@@ -53,8 +81,10 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         "1 - max(0, p_affirmative - p_post): the negation of a hateful statement is not hateful",
         "(`stance.compose`); a statement reported and condemned is read alone and weighed",
         "the same way; a rhetorical question is read as the statement it presupposes too, and",
-        "the higher reading kept. The disrepute (6.4(a)) stacker is trained and reported below but",
-        "the engine does not use it: too few positive examples, too many false alarms.",
+        "the higher reading kept. Where the post is clear praise with no lexicon hit, the model's",
+        "part is halved (`appraisal.py`, below). The disrepute (6.4(a)) stacker is trained and",
+        "reported below but the engine does not use it: too few positive examples, too many",
+        "false alarms.",
         "Written by `scripts/train_classifier.py` (composed posts: `scripts/compose_own_examples.py`);",
         "rerun them to reproduce.",
         "",
@@ -104,5 +134,5 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         "```",
     ]
     lines += [f"{digest}  {name}" for name, digest in training.get("data_sha256", {}).items()]
-    lines += ["```", "", LICENCES]
+    lines += ["```", "", APPRAISAL + LICENCES]
     (directory / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

@@ -1,5 +1,5 @@
 """One post's 6.4(c) reading: the model's score, the statement it embeds, the lexicon's score,
-and how they join. The classifier detector and the evaluation scripts
+whether the post is clear praise (``appraisal``), and how they join. The classifier detector and the evaluation scripts
 (``scripts/compare_dev_split.py``, ``scripts/train_classifier.py``) decide through
 ``read_posts`` alone, so what the scripts measure is what the engine does.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from smpolicy.screening.model import features, stance
+from smpolicy.screening.model import appraisal, features, stance
 from smpolicy.screening.model.artefact import rescale
 from smpolicy.screening.model.scorer import Score, Scorer
 from smpolicy.screening.normalise import NormalisedText
@@ -28,7 +28,8 @@ class Reading:
     composed: float  # the model's part once the counterpart is weighed (``stance.compose``)
     lexicon: float
     gate: float  # ``features.model_gate``
-    combined: float  # ``features.combine`` of lexicon and gated, composed model part
+    combined: float  # ``features.combine`` of lexicon and gated, composed, damped model part
+    praise: float = 1.0  # ``appraisal.damping``: below 1 where clear praise damped the part
 
     def stance_note(self) -> str:
         """One plain-English sentence on what the embedded statement did to the model's
@@ -93,7 +94,9 @@ def read_posts(
     for posts whose finding rests on that part (the lexicon alone is below ``review``, the
     combination is not); a presupposed one can only raise it, so only for posts not flagged:
     one further, small ``embed`` call for those alone. ``every`` scores them for every post
-    that has one, to explain why a post was or was not flagged.
+    that has one, to explain why a post was or was not flagged. Clear praise
+    (``appraisal.damping``) is read last, and only for posts that would be flagged: it can
+    only lower the model's part.
     """
     if not posts:
         return []
@@ -118,14 +121,20 @@ def read_posts(
     extra = [text_of(post, cp.edits) for post, cp in zip(posts, counterparts, strict=True) if cp]
     extra_probabilities = iter(scorer.discrimination(embed(extra)).tolist() if extra else [])
     out = []
-    for score, model, cp in zip(scores, models, counterparts, strict=True):
+    for post, score, model, cp in zip(posts, scores, models, counterparts, strict=True):
         cp_probability = next(extra_probabilities) if cp else 0.0
         cp_model = float(rescale(np.array([cp_probability]), threshold, review)[0])
         composed = stance.compose(cp, model, score.discrimination, cp_probability, cp_model)
         lexicon = features.lexicon_score(score.signals)
         gate = features.model_gate(score.signals)
+        combined = features.combine(lexicon, composed, gate)
+        praise = 1.0
+        if combined >= review:
+            praise = appraisal.damping(post.original, score.signals)
+            if praise < 1.0:
+                combined = features.combine(lexicon, composed, gate * praise)
         out.append(Reading(score, model, cp, cp_probability, composed, lexicon, gate,
-                           features.combine(lexicon, composed, gate)))
+                           combined, praise))
     return out
 
 

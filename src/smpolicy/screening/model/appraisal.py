@@ -1,0 +1,181 @@
+"""Appraisal: does the post plainly praise, thank or welcome the people it names?
+
+Why this exists: the 6.4(c) model reads a sentence embedding, and sentence embeddings place
+"gay people are wonderful neighbours" next to "gay people are disgusting neighbours". They
+encode *who* a post is about far more strongly than the polarity of what it says about them,
+so the model flags a share of warm posts about protected groups, and at different rates for
+different groups (the group word moves the embedding more than the praise does). The encoder
+is not retrained for this; instead a rule reads the predicate's polarity, which it can do
+reliably only in the easy, clear case, and the model's part of the score is damped there.
+
+A post counts as *clear praise* only if all of these hold:
+
+- the sentiment lexicon (VADER, ``vaderSentiment`` 3.3.2, MIT, its word list ships inside
+  the package: no download) scores the whole post clearly positive, with at least one strong
+  positive word (praise, thanks, welcome, pride, love, support);
+- no word in it is negative in that lexicon or on our own short list of hostile words the
+  lexicon lacks (``invade``, ``vermin``, ``breed``, ...);
+- nothing negates, and there are no sarcasm markers ("yeah right", "so-called", scare quotes,
+  an eye-roll emoji);
+- no backhanded or conditional frame: praise that holds "when they keep quiet", "for a
+  disabled lad", "some of them ... I suppose", "one of the good ones", comparisons with
+  "than", generalisations ("all", "just", "typical"), what a group "should" do or where its
+  "place" is. Benevolent prejudice is worded as praise, so any of
+  these leaves the model's score as it is.
+
+The lexicon detectors are never damped: ``damping`` is 1 whenever the discrimination lexicon
+found a slur, a derogatory phrase or a threat, and the damped model score is joined with the
+lexicon's own score by the same noisy-OR (``features.combine``), so no rule finding is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from smpolicy.screening.model.features import Signals
+
+# The model's share of the 6.4(c) score is multiplied by this for clear praise. Chosen on the
+# training dev split (scripts/identity_rates.py; MODEL_CARD.md): with MIN_COMPOUND 0.4, 0.75
+# left 23 of 190 positive identity posts flagged, 0.5 left 6, 0.25 left 3, and none of them
+# unflagged a hateful post. 0.5 rather than 0.25 because below the review threshold (0.45) a
+# factor switches the model off altogether for the post, while at 0.5 a model that is all but
+# certain (rescaled score >= 0.9) still flags: a guard for hate the rule misreads as praise.
+PRAISE_DAMPING = 0.5
+
+MIN_COMPOUND = 0.4  # VADER's compound score (-1..1) for "clearly positive"
+STRONG_WORD = 1.5  # a word of at least this valence (VADER's -4..4 scale) carries the praise
+HOSTILE_WORD = -0.5  # any word at or below this valence rules the reading out
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Hostile words the sentiment lexicon has no entry for (it is a general-purpose list), and
+# words that praise a group's going ("lovely to see them finally leave").
+_HOSTILE = _words(
+    """
+    vermin invade invading invasion invaders swarm swarms swarming flood flooding breed
+    breeding infest infested infestation parasite parasites leech leeches plague deport
+    deported deportation illegals illegal scrounger scroungers savages savage animals
+    subhuman backward primitive degenerate degenerates groomers grooming replace replacing
+    finally rid gone leave leaving kicked banned evicted removed expelled rats rat
+    cockroaches cockroach insects rodents locusts apes monkeys pigs dogs snakes
+    """
+)
+
+# Negation the lexicon's own list misses or that we read as negation of the praise.
+_NEGATION = _words(
+    """
+    not no never nothing nobody none neither nor without hardly barely isnt arent wasnt
+    werent dont doesnt didnt cant cannot couldnt wont wouldnt shouldnt aint
+    """
+)
+
+# Frames that make praise conditional, backhanded or prescriptive; and sarcasm markers.
+_FRAMES = re.compile(
+    r"""
+    \b(?:when|whenever|as\ long\ as|if|unless|only|provided|so\ long\ as)\b
+  | \bfor\ (?:a|an|their|his|her)\b
+  | \b(?:but|though|although|except|however|yet|still|even|considering|despite)\b
+  | \b(?:some|most|few|one)\ of\ (?:them|those|these|the\ good)\b
+  | \btoo\ (?:many|much)\b | \bgood\ ones?\b | \bnot\ like\ (?:the|most|other)\b | \bunlike\b | \bthan\b
+  | \b(?:i\ suppose|i\ guess|suppose|surprisingly|actually|quite|fairly|enough|at\ least)\b
+  | \b(?:should|shouldn't|must|ought|need\ to|needs\ to|belong|their\ place|stay\ at\ home)\b
+  | \b(?:their\ own|own\ kind|(?:right|proper|rightful)\ place|place\ for)\b
+  | \b(?:just|obvious|obviously|clearly|typical)\b
+  | \ball\ (?:\w+\ ){0,2}(?:are|is|do|have)\b | \b(?:are|is)\ all\b
+  | \b(?:keep|kept|stay|stays)\ (?:quiet|quite|silent|in\ line|indoors)\b
+  | \b(?:naturally|by\ nature|born\ to)\b
+  | \b(?:yeah\ right|oh\ great|oh\ sure|so[- ]called|supposedly|allegedly|apparently|as\ if)\b
+  | \b(?:lol|lmao|rofl|jk)\b | /s\b
+    """,
+    re.VERBOSE,
+)
+
+# Positive in the lexicon but, in these posts, mostly comparison or filler ("breed like rats").
+# Mockery is positive in the lexicon too ("so funny to park in the wheelchair spaces").
+_NOT_PRAISE = _words(
+    "like likes right yes ok okay sure funny funnier hilarious laugh laughing laughed lol "
+    "haha hahaha joke jokes joking amusing amused comfortable"
+)
+# "isnt", "cant", "wont" and the like, as the word pattern reads them without the apostrophe.
+_AUX = _words("is are was were do does did ca could wo would should must need has have had")
+_SARCASM_EMOJI = frozenset("🙄😏😒🤡🤣😂🤔")
+_NOTHING_BUT = re.compile(r"\bnothing but\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b[A-Za-z]{3,}est\b")
+_COULDNT_WITHOUT = re.compile(
+    r"\b(?:we|i)\s+(?:couldn't|couldn’t|could\s+not|can't|can’t|cannot)\s+(?:have\s+)?"
+    r"(?:do|done|manage|managed|cope|coped)(?:\s+(?:it|this|that))?\s+without\b",
+    re.IGNORECASE,
+)
+_SCARE_QUOTES = re.compile(r"""["'‘“]\s*[a-z]+\s*["'’”]""")
+
+
+@dataclass(frozen=True, slots=True)
+class Appraisal:
+    """The rule's reading of one post, kept for explanations and tests."""
+
+    praise: bool
+    compound: float
+    reason: str  # why it is or is not clear praise, in words
+
+
+def appraise(text: str) -> Appraisal:
+    """Whether ``text`` is clear praise of whoever it names, and why (see the module doc)."""
+    analyser = _analyser()
+    text = _NOTHING_BUT.sub("", text)  # "nothing but admiration for ...": praise, not negation
+    text = _COULDNT_WITHOUT.sub("thanks to", text)  # "couldn't do it without them": thanks
+    text = _SUPERLATIVE.sub(lambda m: _base_form(m.group(), analyser.lexicon), text)
+    lowered = text.lower()
+    compound = float(analyser.polarity_scores(text)["compound"])
+    words = [w.replace("'", "").replace("’", "") for w in _WORD.findall(lowered.replace("’", "'"))]
+    if compound < MIN_COMPOUND:
+        return Appraisal(False, compound, "not clearly positive")
+    valences = [analyser.lexicon.get(w, 0.0) for w in words]
+    if not any(v >= STRONG_WORD and w not in _NOT_PRAISE for w, v in zip(words, valences, strict=True)):
+        return Appraisal(False, compound, "no strong word of praise")
+    hostile = [w for w, v in zip(words, valences, strict=True) if v <= HOSTILE_WORD]
+    hostile += [w for w in words if w in _HOSTILE]
+    if hostile:
+        return Appraisal(False, compound, f"hostile word '{hostile[0]}'")
+    negated = [w for w in words if w in _NEGATION or (w.endswith("nt") and w[:-2] in _AUX)]
+    if negated:
+        return Appraisal(False, compound, f"negation '{negated[0]}'")
+    frame = _FRAMES.search(lowered.replace("’", "'"))
+    if frame:
+        return Appraisal(False, compound, f"backhanded, conditional or sarcastic '{frame.group()}'")
+    if any(char in _SARCASM_EMOJI for char in text) or _SCARE_QUOTES.search(lowered):
+        return Appraisal(False, compound, "sarcasm marker")
+    return Appraisal(True, compound, "clear praise")
+
+
+def _base_form(word: str, lexicon: dict[str, float]) -> str:
+    """Read "kindest" as "most kind": the lexicon lists base forms only, and VADER reads "most"
+    as a booster. Words that are not a listed word's superlative ("honest", "west") are kept."""
+    if word.lower() in lexicon:
+        return word
+    stem = word[:-3].lower()
+    for base in (stem, stem + "e", stem[:-1] + "y", stem[:-1]):
+        if lexicon.get(base, 0.0) > 0:
+            return f"most {base}"
+    return word
+
+
+def damping(text: str, signals: Signals) -> float:
+    """Factor for the model's part of the 6.4(c) score: ``PRAISE_DAMPING`` for clear praise
+    with no lexicon hit, else 1 (the lexicon's own score is never damped)."""
+    if signals.slur or signals.derogatory or signals.threat:
+        return 1.0
+    return PRAISE_DAMPING if appraise(text).praise else 1.0
+
+
+@cache
+def _analyser():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
