@@ -18,7 +18,7 @@ from functools import lru_cache
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
-from smpolicy.screening.scan import SHARED, scan
+from smpolicy.screening.scan import LEFT, RIGHT, SHARED, scan
 
 MIN_USEFUL = 3  # a literal shorter than this would let nearly every post through
 
@@ -34,31 +34,173 @@ def _parse(pattern: str) -> list | None:
 
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Literals one of which every match must contain; None when no useful set exists."""
+    return _literals(pattern, False)
+
+
+def bounded_literals(pattern: str) -> frozenset[str] | None:
+    """``required_literals``, each marked where every match has it at a word edge.
+
+    A literal the pattern puts after "(?<![a-z])" (or after a space, a hyphen ...) starts with
+    ``LEFT`` and may only be counted where no letter a-z comes before it; one before
+    "(?![a-z])" ends with ``RIGHT`` likewise. "rat" in "(?<![a-z])(?:rat|cow)(?![a-z])" is not
+    opened by "separate". Only for regexes run on the very text that was scanned: a regex run
+    on a slice, or with an end position, may see an edge the text does not have.
+    """
+    return _literals(pattern, True)
+
+
+
+
+def bare(literal: str) -> str:
+    """A literal without its word-edge marks."""
+    return literal.strip(LEFT + RIGHT)
+
+
+def _literals(pattern: str, edges: bool) -> frozenset[str] | None:
     parsed = _parse(pattern)
     if parsed is None:
         return None
-    found = _sequence(parsed)
-    if not found or min(len(literal) for literal in found) < MIN_USEFUL:
+    found = _sequence(parsed, edges and _Edges(), False, False)
+    if not found or min(len(bare(literal)) for literal in found) < MIN_USEFUL:
         return None
     return frozenset(found)
 
 
-def _sequence(items: list) -> set[str] | None:
+class _Edges:
+    """Reads, in a parse tree, where a match is sure to have no letter a-z before or after."""
+
+    @staticmethod
+    def marked(run: str, left: bool, right: bool) -> str:
+        return (LEFT if left else "") + run + (RIGHT if right else "")
+
+    @staticmethod
+    def after(op, av, before: bool) -> bool:
+        """Whether no letter comes right before what follows the element ``(op, av)``, given
+        ``before``: whether none came right before the element."""
+        if op is c.ASSERT_NOT and av[0] == -1 and _covers_letters(list(av[1])):
+            return True
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return before  # zero width (a look-ahead or "$" consumes nothing)
+        if op in _REPEATS:
+            minimum, _, item = av
+            ends = _Edges.ends_unlettered(list(item))
+            return ends and (before or minimum >= 1)
+        return _Edges.ends_unlettered([(op, av)])
+
+    @staticmethod
+    def ends_unlettered(items: list) -> bool:
+        """Whether every match of ``items`` ends with a character that is not a-z (and has one)."""
+        if not items:
+            return False
+        op, av = items[-1]
+        if op is c.LITERAL:
+            return not 97 <= av <= 122
+        if op is c.IN:
+            return _no_letters(av)
+        if op is c.SUBPATTERN:
+            return _Edges.ends_unlettered(list(av[3]))
+        if op is c.BRANCH:
+            return all(_Edges.ends_unlettered(list(branch)) for branch in av[1])
+        if op in _REPEATS and av[0] >= 1:
+            return _Edges.ends_unlettered(list(av[2]))
+        return False
+
+    @staticmethod
+    def starts_unlettered(items: list, start: int, right: bool) -> bool:
+        """Whether no letter a-z follows a match of ``items[:start]``: ``right`` says so at the end."""
+        if start >= len(items):
+            return right
+        op, av = items[start]
+        if op is c.LITERAL:
+            return not 97 <= av <= 122
+        if op is c.IN:
+            return _no_letters(av)
+        if op is c.ASSERT_NOT and av[0] == 1 and _covers_letters(list(av[1])):
+            return True
+        if op is c.SUBPATTERN:
+            return _Edges.starts_unlettered(list(av[3]) + items[start + 1:], 0, right)
+        if op is c.BRANCH:
+            rest = items[start + 1:]
+            return all(_Edges.starts_unlettered(list(branch) + rest, 0, right) for branch in av[1])
+        if op in _REPEATS:
+            minimum, _, item = av
+            first = _Edges.starts_unlettered(list(item), 0, False)
+            return first and (minimum >= 1 or _Edges.starts_unlettered(items, start + 1, right))
+        return False
+
+
+def _prefixes(op, av) -> bool:
+    """Whether ``(op, av)`` is a choice whose branches all start with a literal: ``re``'s parser
+    moves a prefix common to all of them out in front, where alone it is too short to gate on."""
+    return op is c.BRANCH and all(len(branch) and branch[0][0] is c.LITERAL for branch in av[1])
+
+
+def _unfactored(av, run: str):
+    """A choice's ``av`` with the literal ``run`` before it put back into each branch."""
+    prefix = [(c.LITERAL, ord(char)) for char in run]
+    return av[0], [prefix + list(branch) for branch in av[1]]
+
+
+def _no_letters(members: list) -> bool:
+    """Whether a character class holds none of a-z."""
+    for op, av in members:
+        if op is c.LITERAL and 97 <= av <= 122:
+            return False
+        if op is c.RANGE and av[0] <= 122 and av[1] >= 97:
+            return False
+        if op is c.NEGATE or (op is c.CATEGORY and av not in (c.CATEGORY_SPACE, c.CATEGORY_DIGIT)):
+            return False
+        if op not in (c.LITERAL, c.RANGE, c.CATEGORY):
+            return False
+    return True
+
+
+def _covers_letters(items: list) -> bool:
+    """Whether a one-character look-around's body matches every letter a-z ("[a-z]", "[\\w@]")."""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is not c.IN or any(member_op is c.NEGATE for member_op, _ in av):
+        return False
+    return any((member_op is c.RANGE and member[0] <= 97 and member[1] >= 122)
+               or (member_op is c.CATEGORY and member in _WORD_CATEGORIES)
+               for member_op, member in av)
+
+
+_WORD_CATEGORIES = (c.CATEGORY_WORD, getattr(c, "CATEGORY_UNI_WORD", c.CATEGORY_WORD))
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+
+
+def _sequence(items: list, edges, left: bool, right: bool) -> set[str] | None:
+    """The best literal set of a sequence. ``edges``: an ``_Edges`` to mark literals at word
+    edges (or False); ``left``, ``right``: whether no letter comes right before or after it."""
     best: set[str] | None = None
     run = ""
+    run_left = False
+    before = left
     candidates: list[set[str]] = []
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is c.LITERAL:
+            if not run:
+                run_left = before
             run += chr(av)
+            before = not 97 <= av <= 122
             continue
+        if run and _prefixes(op, av):  # "w(?:fh|orking from home)": read as "wfh|working from home"
+            av, run, before = _unfactored(av, run), "", run_left
         if run:
-            candidates.append({run})
+            candidates.append({edges.marked(run, run_left, edges.starts_unlettered(items, i, right))
+                               if edges else run})
             run = ""
-        found = _element(op, av)
+        if edges:
+            found = _element(op, av, edges, before, edges.starts_unlettered(items, i + 1, right))
+            before = edges.after(op, av, before)
+        else:
+            found = _element(op, av)
         if found:
             candidates.append(found)
     if run:
-        candidates.append({run})
+        candidates.append({edges.marked(run, run_left, right) if edges else run})
     # Of equally good sets, the last: in a phrase that is the word that says most.
     for candidate in candidates:
         if best is None or _quality(candidate) >= _quality(best):
@@ -74,24 +216,25 @@ _COMMON = frozenset({"the", "and", "all", "for", "are", "but", "not", "you", "wa
 
 
 def _quality(literals: set[str]) -> tuple[int, bool, int]:
-    return (min(len(x.strip()) for x in literals), not any(x.strip() in _COMMON for x in literals),
-            -len(literals))
+    return (min(len(bare(x).strip()) for x in literals),
+            not any(bare(x).strip() in _COMMON for x in literals), -len(literals))
 
 
-def _element(op, av) -> set[str] | None:
+def _element(op, av, edges=False, left: bool = False, right: bool = False) -> set[str] | None:
     if op is c.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            found = _sequence(list(branch))
+            found = _sequence(list(branch), edges, left, right)
             if not found:
                 return None
             union |= found
         return union
     if op is c.SUBPATTERN:
-        return _sequence(list(av[3]))
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-        minimum, _, item = av
-        return _sequence(list(item)) if minimum >= 1 else None
+        return _sequence(list(av[3]), edges, left, right)
+    if op in _REPEATS:
+        minimum, maximum, item = av
+        once = maximum == 1  # one pass: its edges are the element's own
+        return _sequence(list(item), edges, left and once, right and once) if minimum >= 1 else None
     return None
 
 
@@ -109,14 +252,23 @@ def required_conjunctions(pattern: str) -> tuple[Conjunction, ...] | None:
     shorter than ``MIN_USEFUL`` are left out of a conjunction (which only weakens it); None when
     some alternative keeps no set at all.
     """
+    return _conjunctions(pattern, False)
+
+
+def bounded_conjunctions(pattern: str) -> tuple[Conjunction, ...] | None:
+    """``required_conjunctions`` with literals marked at word edges (see ``bounded_literals``)."""
+    return _conjunctions(pattern, True)
+
+
+def _conjunctions(pattern: str, edges: bool) -> tuple[Conjunction, ...] | None:
     parsed = _parse(pattern)
     if parsed is None:
         return None
     alternatives = []
-    for conjunction in _dnf(parsed):
+    for conjunction in _dnf(parsed, edges and _Edges(), False, False):
         useful = tuple(dict.fromkeys(
             frozenset(literals) for literals in conjunction
-            if min(len(literal) for literal in literals) >= MIN_USEFUL
+            if min(len(bare(literal)) for literal in literals) >= MIN_USEFUL
         ))
         if not useful:
             return None
@@ -127,36 +279,50 @@ def required_conjunctions(pattern: str) -> tuple[Conjunction, ...] | None:
 _TRUE: list[list[set[str]]] = [[]]  # no condition: one alternative, nothing required
 
 
-def _dnf(items: list) -> list[list[set[str]]]:
-    """The condition on a sequence: each element's alternatives, crossed."""
+def _dnf(items: list, edges, left: bool, right: bool) -> list[list[set[str]]]:
+    """The condition on a sequence: each element's alternatives, crossed (``edges``, ``left``,
+    ``right``: as for ``_sequence``)."""
     result: list[list[set[str]]] = [[]]
     run = ""
-    for op, av in items:
+    run_left = False
+    before = left
+    for i, (op, av) in enumerate(items):
         if op is c.LITERAL:
+            if not run:
+                run_left = before
             run += chr(av)
+            before = not 97 <= av <= 122
             continue
+        if run and _prefixes(op, av):
+            av, run, before = _unfactored(av, run), "", run_left
         if run:
-            result = [[*conjunction, {run}] for conjunction in result]
+            word = edges.marked(run, run_left, edges.starts_unlettered(items, i, right)) if edges else run
+            result = [[*conjunction, {word}] for conjunction in result]
             run = ""
-        element = _dnf_element(op, av)
+        here = before  # whether no letter comes right before this element
+        after = bool(edges) and edges.starts_unlettered(items, i + 1, right)
+        element = _dnf_element(op, av, edges, here, after)
+        if edges:
+            before = edges.after(op, av, here)
         if element is _TRUE:
             continue
         if len(result) * len(element) > MAX_ALTERNATIVES:
-            union = _element(op, av)
+            union = _element(op, av, edges, here, after)
             if not union:
                 continue
             element = [[union]]
-        result = [left + right for left in result for right in element]
+        result = [first + then for first in result for then in element]
     if run:
-        result = [[*conjunction, {run}] for conjunction in result]
+        word = edges.marked(run, run_left, right) if edges else run
+        result = [[*conjunction, {word}] for conjunction in result]
     return result
 
 
-def _dnf_element(op, av) -> list[list[set[str]]]:
+def _dnf_element(op, av, edges=False, left: bool = False, right: bool = False) -> list[list[set[str]]]:
     if op is c.BRANCH:
         alternatives: list[list[set[str]]] = []
         for branch in av[1]:
-            found = _dnf(list(branch))
+            found = _dnf(list(branch), edges, left, right)
             if any(not conjunction for conjunction in found):
                 return _TRUE  # a branch without any condition: the whole choice has none
             alternatives.extend(found)
@@ -165,16 +331,17 @@ def _dnf_element(op, av) -> list[list[set[str]]]:
             return [[set().union(*(conjunction[0] for conjunction in alternatives))]]
         if len(alternatives) <= MAX_ALTERNATIVES:
             return alternatives
-        union = _element(op, av)  # too many: each branch's best set, joined
+        union = _element(op, av, edges, left, right)  # too many: each branch's best set, joined
         return [[union]] if union else _TRUE
     if op is c.SUBPATTERN:
         _, add_flags, _, sub = av
         if add_flags & re.IGNORECASE:  # "(?i:...)": its literals may appear in any case
             return _TRUE
-        return _dnf(list(sub))
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-        minimum, _, item = av
-        return _dnf(list(item)) if minimum >= 1 else _TRUE
+        return _dnf(list(sub), edges, left, right)
+    if op in _REPEATS:
+        minimum, maximum, item = av
+        once = maximum == 1
+        return _dnf(list(item), edges, left and once, right and once) if minimum >= 1 else _TRUE
     return _TRUE
 
 
@@ -209,28 +376,43 @@ class GatedPattern:
     (``required_conjunctions``); empty when there is nothing sharper to test.
     """
 
-    __slots__ = ("_known", "_read", "bit", "literals", "needs", "regex", "source")
+    __slots__ = ("_edges", "_known", "_read", "bit", "literals", "needs", "regex", "sharp", "source")
 
-    def __init__(self, pattern: str | re.Pattern[str], fast: str | None = None) -> None:
+    def __init__(self, pattern: str | re.Pattern[str], fast: str | None = None, whole_text: bool = True) -> None:
         """``fast``: an equivalent form of ``pattern`` that re runs faster but whose literals are
-        hidden (``lexicon.words_trie``); the gates are read from ``pattern``, ``fast`` is run."""
+        hidden (``lexicon.words_trie``); the gates are read from ``pattern``, ``fast`` is run.
+
+        ``whole_text``: the regex is only ever run on the whole text that was scanned (or with
+        a start position only), so its gates may count literals at word edges alone
+        (``bounded_literals``). False for a pattern run on slices of it (a sentence): a slice's
+        ends are word edges the text may not have there.
+        """
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(letter_first(fast or pattern))
         self.source = pattern if isinstance(pattern, str) else pattern.pattern
-        literals = required_literals(self.source)
+        self._edges = whole_text
+        literals = (bounded_literals if whole_text else required_literals)(self.source)
         if literals is not None and (self.regex.flags & re.IGNORECASE or any(x != x.lower() for x in literals)):
             literals = None  # the gate tests lower-case text only
         self.literals = literals
         self.bit = SHARED.add_gate(literals) if literals is not None else 0
         self.needs = self._needs()
+        # Whether a gate counts a literal at word edges only: then a run with an end position
+        # (which makes an edge there) skips the gates.
+        self.sharp = any(literal != bare(literal) for literal in literals or ()) or any(
+            literal != bare(literal)
+            for conjunction in (self._conjunctions() or ()) for literals in conjunction for literal in literals)
         self._read = 0
         for need in self.needs:
             self._read |= need
         self._known: dict[int, bool] = {}
 
+    def _conjunctions(self) -> tuple[Conjunction, ...] | None:
+        return (bounded_conjunctions if self._edges else required_conjunctions)(self.source)
+
     def _needs(self) -> tuple[int, ...]:
         if self.regex.flags & re.IGNORECASE:
             return ()
-        alternatives = required_conjunctions(self.source)
+        alternatives = self._conjunctions()
         if alternatives is None or any(
             literal != literal.lower()
             for conjunction in alternatives for literals in conjunction for literal in literals
@@ -268,10 +450,15 @@ class GatedPattern:
         return known
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, *args) if self.may_match(text) else _NOTHING
+        return self.regex.finditer(text, *args) if self._may_match(text, args) else _NOTHING
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.search(text, *args) if self.may_match(text) else None
+        return self.regex.search(text, *args) if self._may_match(text, args) else None
+
+    def _may_match(self, text: str, args: tuple[int, ...]) -> bool:
+        if len(args) > 1 and self.sharp:  # an end position: the text "ends" there, a word edge
+            return True
+        return self.may_match(text)
 
 
 class GatedList:
@@ -429,14 +616,14 @@ class GatedAlternation(GatedPattern):
 
     __slots__ = ("_parts",)
 
-    def __init__(self, pattern: str, fast: str | None = None) -> None:
-        super().__init__(pattern, fast)
+    def __init__(self, pattern: str, fast: str | None = None, whole_text: bool = True) -> None:
+        super().__init__(pattern, fast, whole_text)
         pieces = split_alternatives(pattern)
         fast_pieces = split_alternatives(fast) if fast else pieces
         if len(fast_pieces) != len(pieces):
             fast_pieces = pieces
         try:  # an alternative that cannot stand alone (a back-reference to another) is not split
-            parts = ([GatedPattern(piece, fast=quick) for piece, quick in zip(pieces, fast_pieces, strict=True)]
+            parts = ([GatedPattern(piece, fast=quick, whole_text=whole_text) for piece, quick in zip(pieces, fast_pieces, strict=True)]
                      if len(pieces) > 1 else [])
         except re.error:
             parts = []
