@@ -66,11 +66,19 @@ def _literals(pattern: str, edges: bool) -> frozenset[str] | None:
     return frozenset(found)
 
 
+EDGE_WORDS = 4  # the longest word a gate counts at word edges only ("rat" is in "separate")
+
+
 class _Edges:
     """Reads, in a parse tree, where a match is sure to have no letter a-z before or after."""
 
     @staticmethod
     def marked(run: str, left: bool, right: bool) -> str:
+        """``run`` marked at the edges where no letter can touch it in a match. Only short
+        words are: a longer one is seldom part of another word, and every marked word costs
+        the scan a test wherever it occurs."""
+        if len(run) > EDGE_WORDS or not run.isalpha() or not run.isascii():
+            return run
         return (LEFT if left else "") + run + (RIGHT if right else "")
 
     @staticmethod
@@ -623,7 +631,8 @@ class GatedAlternation(GatedPattern):
         if len(fast_pieces) != len(pieces):
             fast_pieces = pieces
         try:  # an alternative that cannot stand alone (a back-reference to another) is not split
-            parts = ([GatedPattern(piece, fast=quick, whole_text=whole_text) for piece, quick in zip(pieces, fast_pieces, strict=True)]
+            parts = ([GatedPattern(piece, fast=quick, whole_text=whole_text)
+                      for piece, quick in zip(pieces, fast_pieces, strict=True)]
                      if len(pieces) > 1 else [])
         except re.error:
             parts = []

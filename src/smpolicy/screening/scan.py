@@ -48,6 +48,15 @@ class Scan:
 
 
 _NO_TERMS: dict[int, list[TermHit]] = {}
+
+
+class _Edged(NamedTuple):
+    """An automaton value's third part for a word that opens gates only at word edges: those
+    gates, ``((1 left | 2 right, mask), ...)``, and the word's lexicon entries. Kept in the entries'
+    place, so that the scan's loop tests nothing more for the other words."""
+
+    edges: tuple[tuple[int, int], ...]
+    entries: tuple[tuple[int, str, Any], ...]
 LEFT, RIGHT = "\x02", "\x03"  # word-edge marks on a gate literal (see ``_Shared.add_gate``)
 
 _Builder = TypeVar("_Builder", bound=Callable[[], object])
@@ -119,8 +128,10 @@ class _Shared:
         self.automaton = None
         scan.cache_clear()
 
-    def _value(self, word: str) -> tuple[int, int, tuple[tuple[int, str, Any], ...], tuple[tuple[int, int], ...]]:
-        return self.gate_masks.get(word, 0), len(word), self.entries.get(word, ()), self.edge_masks.get(word, ())
+    def _value(self, word: str) -> tuple[int, int, tuple]:
+        entries = self.entries.get(word, ())
+        edges = self.edge_masks.get(word)
+        return self.gate_masks.get(word, 0), len(word), _Edged(edges, entries) if edges else entries
 
     def build(self) -> ahocorasick.Automaton | None:
         """The automaton of every word registered so far (the trie's links remade after a change)."""
@@ -157,18 +168,20 @@ def scan(text: str) -> Scan:
     gates = 0
     found: dict[int, dict[tuple[int, int], TermHit]] = {}
     size = len(text)
-    for last, (mask, length, entries, edges) in automaton.iter(text):
+    for last, (mask, length, entries) in automaton.iter(text):
         gates |= mask
-        if edges:  # gates this word opens only at a word edge: no letter a-z next to it
-            start = last - length + 1
-            edge = (not start or not "a" <= text[start - 1] <= "z") | (
-                last + 1 == size or not "a" <= text[last + 1] <= "z") << 1
-            for needed, bits in edges:
-                if needed & edge == needed:
-                    gates |= bits
         if not entries:
             continue
         start = last - length + 1
+        if entries.__class__ is _Edged:  # gates this word opens only with no letter a-z next to it
+            edge = (not start or not "a" <= text[start - 1] <= "z") | (
+                last + 1 == size or not "a" <= text[last + 1] <= "z") << 1
+            for needed, bits in entries.edges:
+                if needed & edge == needed:
+                    gates |= bits
+            entries = entries.entries
+            if not entries:
+                continue
         if start:
             before = text[start - 1]
             if before.isalnum() or before in "'’":
