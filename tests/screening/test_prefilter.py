@@ -220,9 +220,6 @@ def test_a_choice_whose_common_start_re_factors_out_still_gates_on_whole_words()
 
 
 def test_a_word_inside_a_longer_word_does_not_open_a_whole_word_gate():
-    insult = GatedPattern(r"(?<![a-z])(?:you|u) (?:rat|cow)(?![a-z])")
-    assert insult.may_match("you rat!")
-    assert not insult.may_match("u rate it highly, you cowboy")
     word = GatedPattern(r"(?<![a-z])(?:rat|cow)(?![a-z])")
     for text in ("rat", "2rat", "_cow_", "(rat)", "rat's", "hey rat"):
         assert word.may_match(text) and word.search(text), text

@@ -66,7 +66,7 @@ def _literals(pattern: str, edges: bool) -> frozenset[str] | None:
     return frozenset(found)
 
 
-EDGE_WORDS = 4  # the longest word a gate counts at word edges only ("rat" is in "separate")
+EDGE_NEEDS = False  # whether ``needs`` count words at word edges too (or only the single set)
 
 
 class _Edges:
@@ -74,11 +74,12 @@ class _Edges:
 
     @staticmethod
     def marked(run: str, left: bool, right: bool) -> str:
-        """``run`` marked at the edges where no letter can touch it in a match. Only short
-        words are: a longer one is seldom part of another word, and every marked word costs
-        the scan a test wherever it occurs."""
-        if len(run) > EDGE_WORDS or not run.isalpha() or not run.isascii():
-            return run
+        """``run`` marked at each edge where no letter can touch it in a match and where it has a
+        letter itself (next to a space or a hyphen, a letter cannot make it part of a longer word)."""
+        if not run.isalpha() or run in _COMMON:  # a phrase, or a word nearly every post holds:
+            return run  # ... a mark would cost the scan a test at each of its many occurrences
+        left = left and "a" <= run[0] <= "z"
+        right = right and "a" <= run[-1] <= "z"
         return (LEFT if left else "") + run + (RIGHT if right else "")
 
     @staticmethod
@@ -415,7 +416,7 @@ class GatedPattern:
         self._known: dict[int, bool] = {}
 
     def _conjunctions(self) -> tuple[Conjunction, ...] | None:
-        return (bounded_conjunctions if self._edges else required_conjunctions)(self.source)
+        return (bounded_conjunctions if self._edges and EDGE_NEEDS else required_conjunctions)(self.source)
 
     def _needs(self) -> tuple[int, ...]:
         if self.regex.flags & re.IGNORECASE:
@@ -426,8 +427,8 @@ class GatedPattern:
             for conjunction in alternatives for literals in conjunction for literal in literals
         ):
             return ()
-        if self.literals is not None and alternatives == ((self.literals,),):
-            return ()  # no sharper than the single set
+        if self.literals is not None and alternatives in (((self.literals,),), ((frozenset(map(bare, self.literals)),),)):
+            return ()  # no sharper than the single set (which may count its words at word edges only)
         needs = []
         for conjunction in alternatives:
             need = 0
