@@ -427,7 +427,8 @@ class GatedPattern:
             for conjunction in alternatives for literals in conjunction for literal in literals
         ):
             return ()
-        if self.literals is not None and alternatives in (((self.literals,),), ((frozenset(map(bare, self.literals)),),)):
+        single = self.literals
+        if single is not None and alternatives in (((single,),), ((frozenset(map(bare, single)),),)):
             return ()  # no sharper than the single set (which may count its words at word edges only)
         needs = []
         for conjunction in alternatives:
