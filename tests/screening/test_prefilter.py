@@ -236,3 +236,13 @@ def test_a_word_edge_gate_does_not_hide_a_match_at_an_end_position():
 def test_a_pattern_run_on_slices_gates_on_plain_substrings():
     sliced = GatedPattern(r"(?<![a-z])rat(?![a-z])", whole_text=False)
     assert sliced.may_match("separate")  # "sepa|rate": a slice may end a word where the text does not
+
+
+def test_an_at_sign_gates_a_work_email_pattern_however_short():
+    email = GatedPattern(r"(?<![a-z])(?:@[a-z0-9.\-]*(?:gov\.uk|council|-tc\.))(?![a-z])")
+    assert email.literals == frozenset({"@"})
+    assert not email.may_match("the council meets on monday")
+    text = "dm @shaftesbury-tc.gov.uk, not jo@council"
+    assert [m.group() for m in email.finditer(text)] == ["@shaftesbury-tc.gov.uk"]
+    assert [m.span() for m in email.finditer(text)] == [m.span() for m in re.finditer(email.source, text)]
+    assert letter_first(r"(?<![a-z])@x") == r"@(?<![a-z].)x"

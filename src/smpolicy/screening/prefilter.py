@@ -61,9 +61,17 @@ def _literals(pattern: str, edges: bool) -> frozenset[str] | None:
     if parsed is None:
         return None
     found = _sequence(parsed, edges and _Edges(), False, False)
-    if not found or min(len(bare(literal)) for literal in found) < MIN_USEFUL:
+    if not found or not _useful(found):
         return None
     return frozenset(found)
+
+
+RARE = "@"  # a character few posts hold: a literal with it is worth a gate however short
+
+
+def _useful(literals: set[str] | frozenset[str]) -> bool:
+    """Whether a gate on ``literals`` would keep most posts out."""
+    return all(len(bare(literal)) >= MIN_USEFUL or RARE in literal for literal in literals)
 
 
 EDGE_NEEDS = False  # whether ``needs`` count words at word edges too (or only the single set)
@@ -224,8 +232,8 @@ _COMMON = frozenset({"the", "and", "all", "for", "are", "but", "not", "you", "wa
                      "our", "who", "new", "one", "can", "has", "had"})
 
 
-def _quality(literals: set[str]) -> tuple[int, bool, int]:
-    return (min(len(bare(x).strip()) for x in literals),
+def _quality(literals: set[str]) -> tuple[bool, int, bool, int]:
+    return (all(RARE in x for x in literals), min(len(bare(x).strip()) for x in literals),
             not any(bare(x).strip() in _COMMON for x in literals), -len(literals))
 
 
@@ -276,8 +284,7 @@ def _conjunctions(pattern: str, edges: bool) -> tuple[Conjunction, ...] | None:
     alternatives = []
     for conjunction in _dnf(parsed, edges and _Edges(), False, False):
         useful = tuple(dict.fromkeys(
-            frozenset(literals) for literals in conjunction
-            if min(len(bare(literal)) for literal in literals) >= MIN_USEFUL
+            frozenset(literals) for literals in conjunction if _useful(literals)
         ))
         if not useful:
             return None
@@ -582,8 +589,8 @@ _GUARD = "(?<![a-z])"
 
 
 def letter_first(pattern: str) -> str:
-    """``pattern`` with a leading "not after a letter" test moved after the first letter, when
-    every match starts with that one letter: "(?<![a-z])(?P<cue>racist)" -> "(?P<cue>r(?<![a-z].)acist)".
+    """``pattern`` with a leading "not after a letter" test moved after the first letter (or
+    "@"), when every match starts with that one character: "(?<![a-z])(?P<cue>racist)" -> "(?P<cue>r(?<![a-z].)acist)".
 
     The same matches: after the letter, "not a letter and then any character" looks at the same
     character before it. But re searches for a leading literal at C speed, while a pattern that
@@ -604,7 +611,7 @@ def letter_first(pattern: str) -> str:
         ) > 1:
             return pattern
         i = body_start
-    if not "a" <= rest[i : i + 1] <= "z" or rest[i + 1 : i + 2] in ("?", "*", "+", "{"):
+    if not ("a" <= rest[i : i + 1] <= "z" or rest[i : i + 1] == "@") or rest[i + 1 : i + 2] in ("?", "*", "+", "{"):
         return pattern
     return rest[: i + 1] + "(?<![a-z].)" + rest[i + 1 :]
 
