@@ -130,8 +130,9 @@ class _Shared:
 
     def _value(self, word: str) -> tuple[int, int, tuple]:
         entries = self.entries.get(word, ())
-        edges = self.edge_masks.get(word)
-        return self.gate_masks.get(word, 0), len(word), _Edged(edges, entries) if edges else entries
+        if word in self.edge_masks:
+            entries = _Edged(self.edge_masks[word], entries)
+        return self.gate_masks.get(word, 0), len(word), entries
 
     def build(self) -> ahocorasick.Automaton | None:
         """The automaton of every word registered so far (the trie's links remade after a change)."""
