@@ -246,3 +246,11 @@ def test_an_at_sign_gates_a_work_email_pattern_however_short():
     assert [m.group() for m in email.finditer(text)] == ["@shaftesbury-tc.gov.uk"]
     assert [m.span() for m in email.finditer(text)] == [m.span() for m in re.finditer(email.source, text)]
     assert letter_first(r"(?<![a-z])@x") == r"@(?<![a-z].)x"
+
+
+def test_a_letter_in_a_case_blind_group_is_not_read_as_a_word_edge():
+    # "(?i:X)" matches the "x" of "xrat", so "rat" has no sure word edge on its left there
+    for pattern in (r"(?i:X)rat(?![a-z])", r"(?<![a-z])(?i:Q)?cow(?![a-z])"):
+        gated = GatedPattern(pattern)
+        text = "xrat" if "rat" in pattern else "qcow"
+        assert re.search(pattern, text) and gated.search(text), pattern

@@ -112,7 +112,7 @@ class _Edges:
         if op is c.IN:
             return _no_letters(av)
         if op is c.SUBPATTERN:
-            return _Edges.ends_unlettered(list(av[3]))
+            return not _case_blind(op, av) and _Edges.ends_unlettered(list(av[3]))
         if op is c.BRANCH:
             return all(_Edges.ends_unlettered(list(branch)) for branch in av[1])
         if op in _REPEATS and av[0] >= 1:
@@ -132,7 +132,7 @@ class _Edges:
         if op is c.ASSERT_NOT and av[0] == 1 and _covers_letters(list(av[1])):
             return True
         if op is c.SUBPATTERN:
-            return _Edges.starts_unlettered(list(av[3]) + items[start + 1:], 0, right)
+            return not _case_blind(op, av) and _Edges.starts_unlettered(list(av[3]) + items[start + 1:], 0, right)
         if op is c.BRANCH:
             rest = items[start + 1:]
             return all(_Edges.starts_unlettered(list(branch) + rest, 0, right) for branch in av[1])
@@ -141,6 +141,11 @@ class _Edges:
             first = _Edges.starts_unlettered(list(item), 0, False)
             return first and (minimum >= 1 or _Edges.starts_unlettered(items, start + 1, right))
         return False
+
+
+def _case_blind(op, av) -> bool:
+    """Whether ``(op, av)`` is a "(?i:...)" group."""
+    return op is c.SUBPATTERN and bool(av[1] & re.IGNORECASE)
 
 
 def _prefixes(op, av) -> bool:
@@ -206,11 +211,12 @@ def _sequence(items: list, edges, left: bool, right: bool) -> set[str] | None:
             candidates.append({edges.marked(run, run_left, edges.starts_unlettered(items, i, right))
                                if edges else run})
             run = ""
-        if edges:
+        if edges and not _case_blind(op, av):
             found = _element(op, av, edges, before, edges.starts_unlettered(items, i + 1, right))
             before = edges.after(op, av, before)
-        else:
+        else:  # no edges read inside "(?i:...)": "[A-Z]" there matches letters a-z too
             found = _element(op, av)
+            before = False
         if found:
             candidates.append(found)
     if run:
