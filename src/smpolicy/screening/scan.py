@@ -57,6 +57,8 @@ class _Edged(NamedTuple):
 
     edges: tuple[tuple[int, int], ...]
     entries: tuple[tuple[int, str, Any], ...]
+
+
 LEFT, RIGHT = "\x02", "\x03"  # word-edge marks on a gate literal (see ``_Shared.add_gate``)
 
 _Builder = TypeVar("_Builder", bound=Callable[[], object])
