@@ -108,8 +108,8 @@ def test_every_gated_list_offers_exactly_the_items_each_dev_post_opens():
 def test_a_phrase_needs_one_word_from_each_required_part():
     regex = r"(?<![a-z])(?:my|our) (?:manager|supervisor) is (?:a )?(?:clown|joke)"
     assert required_conjunctions(regex) == (
-        (frozenset({"manager", "supervisor"}), frozenset({" is "}), frozenset({"clown", "joke"})),
-    )  # "my|our" is too short to be worth a test
+        (frozenset({" manager", " supervisor"}), frozenset({" is "}), frozenset({"clown", "joke"})),
+    )  # "my|our" is too short to be worth a test; the space before the choice joins its words
     pattern = GatedPattern(regex)
     assert pattern.may_match("my manager is a clown")
     assert not pattern.may_match("the manager was lovely")
@@ -212,3 +212,45 @@ def test_the_gate_form_of_the_colleague_insult_finds_what_the_run_form_finds():
 def test_a_phrase_is_not_gated_on_a_word_nearly_every_post_holds():
     assert required_literals(r"gas[\s\-]+the") == {"gas"}
     assert required_literals(r"ban[\s\-]+all") == {"ban"}
+
+
+def test_a_choice_whose_common_start_re_factors_out_still_gates_on_whole_words():
+    # re's parser reads "wfh|working from home" as "w(?:fh|orking from home)"
+    assert frozenset({"wfh", "working from home"}) in required_conjunctions(r"(?:wfh|working from home) at the pub")[0]
+
+
+def test_a_word_inside_a_longer_word_does_not_open_a_whole_word_gate():
+    word = GatedPattern(r"(?<![a-z])(?:rat|cow)(?![a-z])")
+    for text in ("rat", "2rat", "_cow_", "(rat)", "rat's", "hey rat"):
+        assert word.may_match(text) and word.search(text), text
+    for text in ("separate", "rats", "coward", "scow"):
+        assert not word.may_match(text) and not word.search(text), text
+
+
+def test_a_word_edge_gate_does_not_hide_a_match_at_an_end_position():
+    word = GatedPattern(r"(?<![a-z])rat(?![a-z])")
+    assert word.search("rates", 0, 3) is not None  # the regex sees "rat" end the text there
+    assert word.search("rates") is None
+
+
+def test_a_pattern_run_on_slices_gates_on_plain_substrings():
+    sliced = GatedPattern(r"(?<![a-z])rat(?![a-z])", whole_text=False)
+    assert sliced.may_match("separate")  # "sepa|rate": a slice may end a word where the text does not
+
+
+def test_an_at_sign_gates_a_work_email_pattern_however_short():
+    email = GatedPattern(r"(?<![a-z])(?:@[a-z0-9.\-]*(?:gov\.uk|council|-tc\.))(?![a-z])")
+    assert email.literals == frozenset({"@"})
+    assert not email.may_match("the council meets on monday")
+    text = "dm @shaftesbury-tc.gov.uk, not jo@council"
+    assert [m.group() for m in email.finditer(text)] == ["@shaftesbury-tc.gov.uk"]
+    assert [m.span() for m in email.finditer(text)] == [m.span() for m in re.finditer(email.source, text)]
+    assert letter_first(r"(?<![a-z])@x") == r"@(?<![a-z].)x"
+
+
+def test_a_letter_in_a_case_blind_group_is_not_read_as_a_word_edge():
+    # "(?i:X)" matches the "x" of "xrat", so "rat" has no sure word edge on its left there
+    for pattern in (r"(?i:X)rat(?![a-z])", r"(?<![a-z])(?i:Q)?cow(?![a-z])"):
+        gated = GatedPattern(pattern)
+        text = "xrat" if "rat" in pattern else "qcow"
+        assert re.search(pattern, text) and gated.search(text), pattern

@@ -33,6 +33,29 @@ def test_words_added_after_a_scan_are_found_as_if_built_at_once():
     }
 
 
+def test_a_word_edge_gate_opens_only_where_no_letter_touches_the_word():
+    from smpolicy.screening.scan import LEFT, RIGHT, scan
+
+    shared = _Shared()
+    whole = shared.add_gate(frozenset({LEFT + "rat" + RIGHT}))
+    starts = shared.add_gate(frozenset({LEFT + "act"}))
+    anywhere = shared.add_gate(frozenset({"cow"}))
+    automaton = shared.build()
+    assert automaton is not None
+    import smpolicy.screening.scan as module
+
+    saved = module.SHARED
+    module.SHARED = shared
+    scan.cache_clear()
+    try:
+        assert scan("separate rates, a scow").gates == anywhere
+        assert scan("rat, then acts 9rat").gates == whole | starts
+        assert scan("contact").gates == 0
+    finally:
+        module.SHARED = saved
+        scan.cache_clear()
+
+
 def test_the_first_build_takes_in_every_marked_builder_so_the_automaton_is_made_once():
     builders = []
     shared = _Shared(builders)

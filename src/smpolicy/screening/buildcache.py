@@ -51,7 +51,8 @@ except ImportError:  # another build of Python
 ENV_VAR = "SMPOLICY_CACHE_DIR"
 T = TypeVar("T")
 # The prefilter's analyses of a pattern's text (pure functions of it), swapped while open.
-_PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions", "split_alternatives", "letter_first")
+_PREFILTER_FUNCTIONS = ("required_literals", "required_conjunctions", "bounded_literals", "split_alternatives",
+                        "letter_first")
 _COMPUTING_SOURCES = ("prefilter.py", "lexicon.py", "buildcache.py")
 
 

@@ -50,14 +50,16 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     lexicon = load_lexicon("context")
-    counter = [compile_template("{cue}", {"cue": [word]}) for word in lexicon["counter_speech"]]
+    # Run on sentences and the words before a hit, not on the whole text: no word-edge gates.
+    counter = [compile_template("{cue}", {"cue": [word]}, whole_text=False) for word in lexicon["counter_speech"]]
     return _Patterns(
         counter=GatedList([(pattern, None) for pattern in counter]),
         negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$",
-                             fast=rf"(?:{words_trie(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$"),
-        denial=GatedPattern(lexicon["denials"]),
-        disclaimer=GatedPattern("|".join(lexicon["disclaimers"])),
-        self_identification=GatedPattern("|".join(lexicon["self_identification"])),
+                             fast=rf"(?:{words_trie(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$",
+                             whole_text=False),
+        denial=GatedPattern(lexicon["denials"], whole_text=False),
+        disclaimer=GatedPattern("|".join(lexicon["disclaimers"]), whole_text=False),
+        self_identification=GatedPattern("|".join(lexicon["self_identification"]), whole_text=False),
         in_group_before=re.compile(lexicon["in_group_before"]),
         in_group_after=re.compile(lexicon["in_group_after"]),
         out_group_before=re.compile(lexicon["out_group_before"]),

@@ -185,13 +185,15 @@ def _trie(words: list[tuple[str, ...]]) -> str | None:
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
-def compile_template(template: str, groups: dict[str, Iterable[str]]) -> GatedPattern:
+def compile_template(template: str, groups: dict[str, Iterable[str]], whole_text: bool = True) -> GatedPattern:
     """Compile a template such as ``{group} (?:are|is) {insult}`` with word lists filled in.
 
-    The regex runs the factored word lists (``words_trie``); its gates are read from the plain ones.
+    The regex runs the factored word lists (``words_trie``); its gates are read from the plain
+    ones. ``whole_text``: as for ``GatedPattern`` (False for a pattern run on sentences).
     """
     lists = {name: list(words) for name, words in groups.items()}
-    return GatedPattern(_fill(template, lists, words_regex), fast=_fill(template, lists, words_trie))
+    return GatedPattern(_fill(template, lists, words_regex), fast=_fill(template, lists, words_trie),
+                        whole_text=whole_text)
 
 
 def _fill(template: str, groups: dict[str, list[str]], alternation: Callable[[list[str]], str]) -> str:

@@ -49,6 +49,18 @@ class Scan:
 
 _NO_TERMS: dict[int, list[TermHit]] = {}
 
+
+class _Edged(NamedTuple):
+    """An automaton value's third part for a word that opens gates only at word edges: those
+    gates, ``((1 left | 2 right, mask), ...)``, and the word's lexicon entries. Kept in the entries'
+    place, so that the scan's loop tests nothing more for the other words."""
+
+    edges: tuple[tuple[int, int], ...]
+    entries: tuple[tuple[int, str, Any], ...]
+
+
+LEFT, RIGHT = "\x02", "\x03"  # word-edge marks on a gate literal (see ``_Shared.add_gate``)
+
 _Builder = TypeVar("_Builder", bound=Callable[[], object])
 _BUILDERS: list[Callable[[], object]] = []
 
@@ -69,6 +81,8 @@ class _Shared:
     def __init__(self, builders: list[Callable[[], object]] | None = None) -> None:
         self._builders = builders if builders is not None else []  # run before the next build
         self.gate_masks: dict[str, int] = {}
+        # word -> ((edges, mask), ...): gates it opens only at a word edge (1: left, 2: right, 3: both)
+        self.edge_masks: dict[str, tuple[tuple[int, int], ...]] = {}
         self.gates = 0
         # variant -> ((lexicon, term, data), ...) in lexicon order: the automaton's value as is
         self.entries: dict[str, tuple[tuple[int, str, Any], ...]] = {}
@@ -78,12 +92,25 @@ class _Shared:
         self._built = 0  # marked builders run so far (``registers_words``)
 
     def add_gate(self, literals: frozenset[str]) -> int:
-        """A new gate opened by any of ``literals``; returns its bit."""
+        """A new gate opened by any of ``literals``; returns its bit.
+
+        A literal marked with ``LEFT`` (first) or ``RIGHT`` (last) opens the gate only where no
+        letter a-z comes right before or after it (``prefilter.bounded_literals``).
+        """
         bit = 1 << self.gates
         self.gates += 1
+        words = []
         for literal in literals:
-            self.gate_masks[literal] = self.gate_masks.get(literal, 0) | bit
-        self._changed(literals)
+            word = literal.strip(LEFT + RIGHT)
+            words.append(word)
+            edges = (literal[0] == LEFT) | (literal[-1] == RIGHT) << 1
+            if not edges:
+                self.gate_masks[word] = self.gate_masks.get(word, 0) | bit
+                continue
+            masks = dict(self.edge_masks.get(word, ()))
+            masks[edges] = masks.get(edges, 0) | bit
+            self.edge_masks[word] = tuple(sorted(masks.items()))
+        self._changed(words)
         return bit
 
     def add_lexicon(self, variants: dict[str, tuple[str, Any]]) -> int:
@@ -103,8 +130,11 @@ class _Shared:
         self.automaton = None
         scan.cache_clear()
 
-    def _value(self, word: str) -> tuple[int, int, tuple[tuple[int, str, Any], ...]]:
-        return self.gate_masks.get(word, 0), len(word), self.entries.get(word, ())
+    def _value(self, word: str) -> tuple[int, int, tuple]:
+        entries = self.entries.get(word, ())
+        if word in self.edge_masks:
+            entries = _Edged(self.edge_masks[word], entries)
+        return self.gate_masks.get(word, 0), len(word), entries
 
     def build(self) -> ahocorasick.Automaton | None:
         """The automaton of every word registered so far (the trie's links remade after a change)."""
@@ -112,7 +142,7 @@ class _Shared:
             self._built += 1
             self._builders[self._built - 1]()
         if self._trie is None:
-            words = self.gate_masks.keys() | self.entries.keys()
+            words = self.gate_masks.keys() | self.entries.keys() | self.edge_masks.keys()
             if not words:
                 return None
             self._trie = ahocorasick.Automaton()
@@ -146,6 +176,15 @@ def scan(text: str) -> Scan:
         if not entries:
             continue
         start = last - length + 1
+        if entries.__class__ is _Edged:  # gates this word opens only with no letter a-z next to it
+            edge = (not start or not "a" <= text[start - 1] <= "z") | (
+                last + 1 == size or not "a" <= text[last + 1] <= "z") << 1
+            for needed, bits in entries.edges:
+                if needed & edge == needed:
+                    gates |= bits
+            entries = entries.entries
+            if not entries:
+                continue
         if start:
             before = text[start - 1]
             if before.isalnum() or before in "'’":
