@@ -106,6 +106,15 @@ def test_an_exclamation_mark_ends_a_word_it_is_not_a_leetspeak_i(text, expected)
     assert normalise(text).text == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("LGBTQ+ history month", "lgbtq+ history month"), ("our lgbt+ staff network", "our lgbt+ staff network"),
+     ("C++ course at the library", "c++ course at the library"), ("s+upid", "stupid")],
+)
+def test_a_trailing_plus_means_and_more_it_is_not_a_leetspeak_t(text, expected):
+    assert normalise(text).text == expected
+
+
 def test_abuse_shouted_with_an_exclamation_mark_is_still_flagged(flagged):
     assert "discrimination" in flagged("Muslims are vermin!")
     assert "discrimination" in flagged("you faggot!")

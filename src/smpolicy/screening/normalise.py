@@ -136,14 +136,15 @@ def _spaced_runs(text: str) -> list[re.Match[str]]:
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
-    """Spans of words to decode; a leading "@" is a mention, not an "a", and a trailing "!" is
-    an exclamation mark, not an "i" ("vermin!" must stay "vermin", "sh!t" is "shit")."""
+    """Spans of words to decode; a leading "@" is a mention, not an "a", a trailing "!" is
+    an exclamation mark, not an "i" ("vermin!" must stay "vermin", "sh!t" is "shit"), and a
+    trailing "+" means "and more", not a "t" ("LGBTQ+", "C++", "over-50+")."""
     spans = []
     for match in _LEET_WORD.finditer(text):
         start, word = match.start(), match.group()
         if word.startswith("@"):
             start, word = start + 1, word[1:]
-        word = word.rstrip("!")
+        word = word.rstrip("!+")
         if _ORDINAL_OR_TIME.match(word) or not any(c in LEET for c in word):
             continue
         spans.append((start, start + len(word)))
