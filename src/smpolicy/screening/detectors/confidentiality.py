@@ -336,10 +336,12 @@ def _looks_like_a_name(words: str) -> bool:
 
 
 def _identifier_spans(original: str) -> list[tuple[str, int, int]]:
-    spans = [("UK_NHS", start, end) for start, end in nhs_numbers(original)]
+    # NHS numbers and phone numbers both hold nine digits or more: most posts with digits hold neither.
+    many_digits = _MANY_DIGITS.search(original) is not None
+    spans = [("UK_NHS", start, end) for start, end in nhs_numbers(original)] if many_digits else []
     spans += [("UK_NINO", start, end) for start, end in ni_numbers(original)]
     spans += [("UK_POSTCODE", start, end) for start, end in postcodes(original)]
-    if _MANY_DIGITS.search(original):
+    if many_digits:
         spans += _phone_spans(original)
     return spans
 
