@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 
@@ -60,10 +64,64 @@ def test_a_case_reference_is_found_in_any_case(screener, text, reference):
 
 
 def test_the_case_reference_gate_is_lower_case_and_ascii_only():
-    from smpolicy.screening.detectors.confidentiality import _case_blind_gate, _may_hold
+    from smpolicy.screening.detectors.confidentiality import _case_blind_gate, _first_of
 
     assert _case_blind_gate(frozenset({"Case", "REF"})) == frozenset({"case", "ref"})
     assert _case_blind_gate(frozenset({"\u212aey"})) is None  # the Kelvin sign matches "k" case-blind
-    assert _may_hold("CASE 1234", frozenset({"case"}))
-    assert not _may_hold("nothing to see 1234", frozenset({"case"}))
-    assert _may_hold("caſe 1234", frozenset({"case"}))  # not ASCII: always asked of the regex
+    assert _first_of("my CASE 1234", frozenset({"case"})) == 3
+    assert _first_of("ref 9, case 1234", frozenset({"case", "ref"})) == 0
+    assert _first_of("nothing to see 1234", frozenset({"case"})) == -1
+    assert _first_of("caſe 1234", frozenset({"case"})) == 0  # not ASCII: the regex searches it all
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("her Case no. 2024/117 again", "Case no. 2024/117"),
+        ("xcase 12345 then case 55123", "case 55123"),  # the search starts at "case" inside a word
+    ],
+)
+def test_a_reference_after_the_first_keyword_is_found(screener, text, reference):
+    findings = screener.check(text).findings
+    assert [f.evidence for f in findings if f.target == "reference"] == [reference], findings
+
+
+def _texts_with_addresses_and_names() -> list[str]:
+    """The dev and test sets, plus addresses and names written in the ways the patterns know."""
+    devset = Path(__file__).resolve().parents[3] / "data" / "devset"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("dev.jsonl", "test.jsonl")
+        for line in (devset / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    for street in ("Road", "Rd", "St", "Gdns", "Estate", "Park"):
+        texts += [
+            f"Mrs Jones at 14a, Bell Tower {street}, again",
+            f"he lives on Old Mill {street}.",
+            f"she lives in flat 12b by the {street}",
+            f"unit 7 or apartment 3 on x{street}",
+            f"Dr. Who and Mr Ben Smith-Jones at 2 Hill {street}",
+            f"O'Neil Mc'Kay visited 9 {street}",
+        ]
+    return texts
+
+
+def test_the_street_gate_is_open_wherever_an_address_is_found():
+    from smpolicy.screening.detectors.confidentiality import _patterns
+
+    patterns = _patterns()
+    for text in _texts_with_addresses_and_names():
+        if patterns.street.search(text):
+            assert any(w in text for w in patterns.street_plain) or patterns.street_gate.search(text), text
+
+
+def test_the_name_pattern_finds_what_a_word_boundary_led_one_finds():
+    from smpolicy.screening.detectors.confidentiality import _patterns
+
+    plain = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z'\-]+|\b[A-Z][a-z'\-]{2,} [A-Z][a-z'\-]{2,}\b")
+    person = _patterns().person
+    texts = _texts_with_addresses_and_names()
+    assert sum(1 for text in texts if plain.search(text)) > 100
+    for text in texts:
+        assert [m.span() for m in person.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -160,6 +160,8 @@ class _Patterns:
     reference_words: frozenset[str] | None  # one of which every reference match holds, any case
     date_of_birth: GatedPattern
     street: re.Pattern[str]
+    street_plain: tuple[str, ...]  # every street match holds one of these or matches street_gate
+    street_gate: re.Pattern[str]
     person: re.Pattern[str]
 
 
@@ -177,6 +179,8 @@ def _patterns() -> _Patterns:
         reference_words=_case_blind_gate(required_literals(data["reference"])),
         date_of_birth=GatedPattern(data["date_of_birth"]),
         street=re.compile(data["street_address"]),
+        street_plain=tuple(data["street_address_gate"]["plain"]),
+        street_gate=_after_a_word(data["street_address_gate"]["after_a_word"]),
         person=re.compile(data["person_name"]),
     )
 
@@ -262,9 +266,11 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
         spans += [("EMAIL_ADDRESS", m.start(), m.end()) for m in _EMAIL.finditer(original)]
     if _DIGITS.search(original):
         spans += _identifier_spans(original)
-        if _may_hold(original, patterns.reference_words):
-            spans += [("REFERENCE", m.start(), m.end()) for m in patterns.reference.finditer(original)]
-        spans += [("STREET_ADDRESS", m.start(), m.end()) for m in patterns.street.finditer(original)]
+        first = _first_of(original, patterns.reference_words)
+        if first >= 0:
+            spans += [("REFERENCE", m.start(), m.end()) for m in patterns.reference.finditer(original, first)]
+        if any(word in original for word in patterns.street_plain) or patterns.street_gate.search(original):
+            spans += [("STREET_ADDRESS", m.start(), m.end()) for m in patterns.street.finditer(original)]
         for match in patterns.date_of_birth.finditer(post.text):
             start, end = post.to_original(match.start(), match.end())
             spans.append(("DATE_OF_BIRTH", start, end))
@@ -278,24 +284,34 @@ def _personal_data_spans(post: NormalisedText, patterns: _Patterns, has_context:
 
 
 def _case_blind_gate(words: frozenset[str] | None) -> frozenset[str] | None:
-    """``words`` in lower case for ``_may_hold``; None (no gate) if one is not ASCII, since a
+    """``words`` in lower case for ``_first_of``; None (no gate) if one is not ASCII, since a
     case-blind regex matches some of those to ASCII letters ("K", the Kelvin sign, to "k")."""
     if words is None or not all(word.isascii() for word in words):
         return None
     return frozenset(word.lower() for word in words)
 
 
-def _may_hold(original: str, words: frozenset[str] | None) -> bool:
-    """Whether ``original`` may hold one of ``words`` in any case: a case-blind regex's gate.
+def _first_of(original: str, words: frozenset[str] | None) -> int:
+    """Where the first of ``words`` may be in ``original``, in any case (-1: nowhere): a
+    case-blind regex's gate, and where its search may start.
 
     Only asked of ASCII text, whose lower case is one character for one; elsewhere case-blind
     matching knows letters that ``str.lower`` does not fold alike ("K", the Kelvin sign), so the
-    answer is always yes. A few ``in`` tests cost less than the regex trying every position.
+    answer is always 0. A few ``find`` calls cost less than the regex trying every position, and
+    a search started there finds the same matches (``re``'s look-behinds and ``\\b`` still see
+    the text before it).
     """
     if words is None or not original.isascii():
-        return True
+        return 0
     lowered = original.lower()
-    return any(word in lowered for word in words)
+    return min((at for at in map(lowered.find, words) if at >= 0), default=-1)
+
+
+def _after_a_word(words: list[str]) -> re.Pattern[str]:
+    """A search for any of ``words`` (capitalised street words) as a whole word after a lower-case
+    letter and a space, as street_address has them: led by the words themselves, so that re skips
+    from capital to capital."""
+    return re.compile("(?:" + "|".join(f"{re.escape(w)}(?<=[a-z] {re.escape(w)})" for w in words) + r")\b")
 
 
 def _phone_spans(original: str) -> list[tuple[str, int, int]]:
@@ -320,10 +336,12 @@ def _looks_like_a_name(words: str) -> bool:
 
 
 def _identifier_spans(original: str) -> list[tuple[str, int, int]]:
-    spans = [("UK_NHS", start, end) for start, end in nhs_numbers(original)]
+    # NHS numbers and phone numbers both hold nine digits or more: most posts with digits hold neither.
+    many_digits = _MANY_DIGITS.search(original) is not None
+    spans = [("UK_NHS", start, end) for start, end in nhs_numbers(original)] if many_digits else []
     spans += [("UK_NINO", start, end) for start, end in ni_numbers(original)]
     spans += [("UK_POSTCODE", start, end) for start, end in postcodes(original)]
-    if _MANY_DIGITS.search(original):
+    if many_digits:
         spans += _phone_spans(original)
     return spans
 
