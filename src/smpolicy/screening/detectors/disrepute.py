@@ -117,7 +117,9 @@ class DisreputeDetector(BaseDetector):
                 if cues.counter_speech and not same_sentence:
                     continue
                 score = judgement.data * (1.0 if same_sentence else 0.75)
-                score *= 0.35 if cues.negated else 1.0
+                # In its own sentence only a reported-and-condemned judgement is counter-speech
+                # ("whoever said the clerk is corrupt should be ashamed"), not any cue word.
+                score *= 0.35 if cues.negated or cues.reported else 1.0
                 span = (min(target.start, judgement.start), max(target.end, judgement.end))
                 if not same_sentence:
                     span = (judgement.start, judgement.end)
