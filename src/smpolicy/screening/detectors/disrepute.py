@@ -111,15 +111,17 @@ class DisreputeDetector(BaseDetector):
         weighed = [(judgement, cues_for(text, judgement.start, judgement.end)) for judgement in judgements]
         for target in targets:
             s_start, s_end = sentence_bounds(text, target.start)
+            # Named only in a statement the sentence reports and condemns ("whoever said the
+            # clerk is corrupt should be ashamed"): its judgements are the report's or the verdict
+            # on the reporter, not the writer's on the target.
+            reported = cues_for(text, target.start, target.end).reported
             why = _CRITICISES[target.data]
             for judgement, cues in weighed:
                 same_sentence = s_start <= judgement.start < s_end
                 if cues.counter_speech and not same_sentence:
                     continue
                 score = judgement.data * (1.0 if same_sentence else 0.75)
-                # In its own sentence only a reported-and-condemned judgement is counter-speech
-                # ("whoever said the clerk is corrupt should be ashamed"), not any cue word.
-                score *= 0.35 if cues.negated or cues.reported else 1.0
+                score *= 0.35 if cues.negated or (same_sentence and (reported or cues.reported)) else 1.0
                 span = (min(target.start, judgement.start), max(target.end, judgement.end))
                 if not same_sentence:
                     span = (judgement.start, judgement.end)
