@@ -8,8 +8,8 @@ of reclaimable words only (``in_group_use``): "us queers", not "you queers".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex, words_trie
