@@ -111,9 +111,9 @@ class DisreputeDetector(BaseDetector):
         weighed = [(judgement, cues_for(text, judgement.start, judgement.end)) for judgement in judgements]
         for target in targets:
             s_start, s_end = sentence_bounds(text, target.start)
-            # Named only in a statement the sentence reports and condemns ("whoever said the
-            # clerk is corrupt should be ashamed"): its judgements are the report's or the verdict
-            # on the reporter, not the writer's on the target.
+            # Named only in a statement the post reports and condemns ("whoever said the clerk
+            # is corrupt should be ashamed", "... posted that our clerk is thick. Vile."): its
+            # judgements are the report's or the verdict on it, not the writer's on the target.
             reported = cues_for(text, target.start, target.end).reported
             why = _CRITICISES[target.data]
             for judgement, cues in weighed:
@@ -121,7 +121,7 @@ class DisreputeDetector(BaseDetector):
                 if cues.counter_speech and not same_sentence:
                     continue
                 score = judgement.data * (1.0 if same_sentence else 0.75)
-                score *= 0.35 if cues.negated or (same_sentence and (reported or cues.reported)) else 1.0
+                score *= 0.35 if cues.negated or reported or (same_sentence and cues.reported) else 1.0
                 span = (min(target.start, judgement.start), max(target.end, judgement.end))
                 if not same_sentence:
                     span = (judgement.start, judgement.end)
