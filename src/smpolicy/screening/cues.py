@@ -110,8 +110,10 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
         return
     condemnation = patterns.condemnation.regex
     for verb in patterns.reporting.regex.finditer(text, s_start, s_end):
-        if _FIRST_PERSON.search(text, s_start, verb.start()):
-            continue  # "I think X are ...": the writer's own view, not a report
+        if _FIRST_PERSON.search(text, s_start, verb.start()) or (
+                not verb.group().endswith(("ing ", "ing that "))
+                and _NO_SUBJECT.fullmatch(text, s_start, verb.start())):
+            continue  # "I think X are ...", "Told them X ...", "Can't believe ...": the writer's own
         start = verb.end()
         condemned = _condemnation(condemnation, text, start, after)
         clause = _CLAUSE_END.search(text, start, s_end)
@@ -140,7 +142,7 @@ def _reports_hit(text: str, start: int, end: int, s_start: int, s_end: int, afte
 def _condemnation(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     """The first condemnation in ``text[start:end]`` that no negator denies ("not wrong")."""
     for match in pattern.finditer(text, start, end):
-        if not _DENIED.search(text, max(start, match.start() - 16), match.start()):
+        if not _NO_VERDICT.search(text, max(start, match.start() - 16), match.start()):
             return match
     return None
 
@@ -151,7 +153,14 @@ _BUT = re.compile(r"(?<![a-z])but(?![a-z])")
 _GLUE = re.compile(r"(?:\s+(?:is|are|was|were|should|must|be|been|need|needs|to|take|a|an|"
                    r"just|really|so|quite|totally|completely|frankly|all|that|s|it))*\s*$")
 _FIRST_PERSON = re.compile(r"(?<![a-z])(?:i|we|i'm|im)(?:\s+\S+){0,2}\s*$")
-_DENIED = re.compile(r"(?:(?<![a-z])(?:not|never|no|nothing)|n['’]t)\W+(?:(?:at all|so|that|very|really|too)\W+)?$")
+# A sentence whose verb has no subject before it: the writer's own words ("Told them ...").
+_NO_SUBJECT = re.compile(r"\W*(?:(?:can'?t|cannot|don'?t|still|just|honestly|really|never|always|also|and|so|then"
+                         r"|literally|once|again)\W+)*")
+# A condemnation denied ("they're not wrong", "no shame in it") or an idiom ("what could go
+# wrong"): no verdict on the report.
+_NO_VERDICT = re.compile(r"(?:(?:(?<![a-z])(?:not|never|no|nothing)|n['’]t)\W+"
+                         r"(?:(?:at all|so|that|very|really|too)\W+)?"
+                         r"|(?<![a-z])(?:go|goes|went|gone|going|get|gets|got)\W+)$")
 
 
 @lru_cache(maxsize=8192)
