@@ -26,9 +26,15 @@ class Cues:
     negated: bool
     disclaimer: bool
     text: str = field(repr=False)  # the post's normalised text, for ``self_identified``
-    # The hit lies in a statement its sentence reports and condemns (``reports``): counter-speech
-    # even where a detector discounts other counter-speech words in the hit's own sentence.
-    reported: bool = False
+    start: int = field(default=0, repr=False)  # the hit, for ``reported``
+    end: int = field(default=0, repr=False)
+
+    @property
+    def reported(self) -> bool:
+        """Whether the hit lies in a statement its sentence reports and condemns (``reports``):
+        counter-speech even where a detector discounts other counter-speech words in the hit's
+        own sentence. Worked out when asked (only the disrepute detector asks)."""
+        return not self.disclaimer and reported_at(self.text, self.start, self.end)
 
     @property
     def self_identified(self) -> bool:
@@ -128,15 +134,29 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
             yield Report(start, end, verb.start(), cue.group(), cue.start())
 
 
-def _reports_hit(text: str, start: int, end: int, s_start: int, s_end: int, after: int) -> bool:
-    """Whether the hit ``text[start:end]`` lies in a statement its sentence reports and condemns
+@lru_cache(maxsize=8192)
+def reported_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a statement its sentence reports and condemns
     ("Anyone who calls X vermin should be ashamed"): the counter-speech reading. The hit may
     begin before the verb ("my colleague was told he's useless"), but the condemnation may not
-    begin the hit ("Disgusting X, ...": that is abuse, not a verdict on a report)."""
+    begin the hit ("Disgusting X, ...": that is abuse, not a verdict on a report). Most posts
+    open no gate of either word list and are answered by the shared scan alone."""
+    patterns = _patterns()
+    gates = open_gates(text)
+    if not (patterns.reporting.open_in(gates) and patterns.condemnation.open_in(gates)):
+        return False
+    s_start, s_end = sentence_bounds(text, start)
+    _, after = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
     return any(
         start < report.end and end > report.start and not start <= report.cue_start < report.start
-        for report in reports(text, s_start, s_end, after)
+        for report in _sentence_reports(text, s_start, s_end, after)
     )
+
+
+@lru_cache(maxsize=1024)
+def _sentence_reports(text: str, s_start: int, s_end: int, after: int) -> tuple[Report, ...]:
+    """``reports`` of one sentence, read once for all the hits in it."""
+    return tuple(reports(text, s_start, s_end, after))
 
 
 def _condemnation(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -182,11 +202,10 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
         sentence = text[s_start:next_end]
         disclaimer = _search(patterns.disclaimer, gates, sentence)
-        reported = reported and not disclaimer and _reports_hit(text, start, end, s_start, s_end, next_end)
         counter = (not disclaimer) and (
-            reported
-            or any(pattern.regex.search(sentence) for pattern, _ in counters)
+            any(pattern.regex.search(sentence) for pattern, _ in counters)
             or _is_quoted(before, text[end:s_end])
+            or (reported and reported_at(text, start, end))
         )
     else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
         disclaimer, counter = False, _is_quoted(before, text[end:s_end])
@@ -195,7 +214,8 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
         disclaimer=disclaimer,
         text=text,
-        reported=reported,
+        start=start,
+        end=end,
     )
 
 

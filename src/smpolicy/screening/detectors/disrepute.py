@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from smpolicy.screening.cues import cues_for
+from smpolicy.screening.cues import cues_for, reported_at
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
@@ -114,7 +114,7 @@ class DisreputeDetector(BaseDetector):
             # Named only in a statement the post reports and condemns ("whoever said the clerk
             # is corrupt should be ashamed", "... posted that our clerk is thick. Vile."): its
             # judgements are the report's or the verdict on it, not the writer's on the target.
-            reported = cues_for(text, target.start, target.end).reported
+            reported = reported_at(text, target.start, target.end)
             why = _CRITICISES[target.data]
             for judgement, cues in weighed:
                 same_sentence = s_start <= judgement.start < s_end
