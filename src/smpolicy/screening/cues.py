@@ -110,10 +110,9 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
 
     One reading for the rule detectors (``cues_for``) and the classifier's stance rules.
     """
-    patterns = _patterns()
-    gates = open_gates(text)
-    if not (patterns.reporting.open_in(gates) and patterns.condemnation.open_in(gates)):
+    if not may_report(text):
         return
+    patterns = _patterns()
     condemnation = patterns.condemnation.regex
     for verb in patterns.reporting.regex.finditer(text, s_start, s_end):
         if _FIRST_PERSON.search(text, s_start, verb.start()) or (
@@ -134,6 +133,14 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
             yield Report(start, end, verb.start(), cue.group(), cue.start())
 
 
+def may_report(text: str) -> bool:
+    """Whether ``text`` holds a word of both lists (the shared scan's gates): ``reports`` may find
+    something. Detectors that ask about many spans ask this once first."""
+    patterns = _patterns()
+    gates = open_gates(text)
+    return patterns.reporting.open_in(gates) and patterns.condemnation.open_in(gates)
+
+
 @lru_cache(maxsize=8192)
 def reported_at(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies in a statement its sentence reports and condemns
@@ -141,9 +148,7 @@ def reported_at(text: str, start: int, end: int) -> bool:
     begin before the verb ("my colleague was told he's useless"), but the condemnation may not
     begin the hit ("Disgusting X, ...": that is abuse, not a verdict on a report). Most posts
     open no gate of either word list and are answered by the shared scan alone."""
-    patterns = _patterns()
-    gates = open_gates(text)
-    if not (patterns.reporting.open_in(gates) and patterns.condemnation.open_in(gates)):
+    if not may_report(text):
         return False
     s_start, s_end = sentence_bounds(text, start)
     _, after = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
