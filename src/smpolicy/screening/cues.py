@@ -201,8 +201,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     s_start, s_end = sentence_bounds(text, start)
     before = text[s_start:start]
     counters = patterns.counter.open_for(text)
-    reported = patterns.reporting.open_in(gates) and patterns.condemnation.open_in(gates)
-    if counters or reported or patterns.disclaimer.open_in(gates):
+    if counters or patterns.disclaimer.open_in(gates):
         # Condemnation often follows in the next sentence: "He called me X. That is racist."
         _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
         sentence = text[s_start:next_end]
@@ -210,10 +209,10 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         counter = (not disclaimer) and (
             any(pattern.regex.search(sentence) for pattern, _ in counters)
             or _is_quoted(before, text[end:s_end])
-            or (reported and reported_at(text, start, end))
+            or reported_at(text, start, end)
         )
     else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
-        disclaimer, counter = False, _is_quoted(before, text[end:s_end])
+        disclaimer, counter = False, _is_quoted(before, text[end:s_end]) or reported_at(text, start, end)
     return Cues(
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
