@@ -8,6 +8,7 @@ of reclaimable words only (``in_group_use``): "us queers", not "you queers".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -25,6 +26,15 @@ class Cues:
     negated: bool
     disclaimer: bool
     text: str = field(repr=False)  # the post's normalised text, for ``self_identified``
+    start: int = field(default=0, repr=False)  # the hit, for ``reported``
+    end: int = field(default=0, repr=False)
+
+    @property
+    def reported(self) -> bool:
+        """Whether the hit lies in a statement its sentence reports and condemns (``reports``):
+        counter-speech even where a detector discounts other counter-speech words in the hit's
+        own sentence. Worked out when asked (only the disrepute detector asks)."""
+        return not self.disclaimer and reported_at(self.text, self.start, self.end)
 
     @property
     def self_identified(self) -> bool:
@@ -44,6 +54,9 @@ class _Patterns:
     in_group_before: re.Pattern[str]
     in_group_after: re.Pattern[str]
     out_group_before: re.Pattern[str]
+    # Reported-and-condemned statements (``reports``), shared with the classifier's stance rules.
+    reporting: GatedPattern
+    condemnation: GatedPattern
 
 
 @registers_words
@@ -63,7 +76,116 @@ def _patterns() -> _Patterns:
         in_group_before=re.compile(lexicon["in_group_before"]),
         in_group_after=re.compile(lexicon["in_group_after"]),
         out_group_before=re.compile(lexicon["out_group_before"]),
+        # Run with start and end positions inside the text: no word-edge gates.
+        reporting=GatedPattern(
+            r"(?<![a-z])(?:" + words_regex(lexicon["reporting_verbs"]) + r")(?![a-z])(?: that)? ",
+            whole_text=False),
+        condemnation=GatedPattern(
+            r"(?<![a-z])(?:" + words_regex(lexicon["condemnations"]) + r")(?![a-z])",
+            whole_text=False),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A statement the post reports (``text[start:end]``, the complement of a reporting verb
+    that starts at ``verb``) and a word that condemns it (``cue``, at ``cue_start``)."""
+
+    start: int
+    end: int
+    verb: int
+    cue: str
+    cue_start: int
+
+
+def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]:
+    """Statements that the sentence ``text[s_start:s_end]`` reports and condemns.
+
+    The statement is the complement of a reporting verb ("anyone who says", "calling", "was
+    told"), up to the end of its clause; a word of condemnation must stand outside it, before
+    the verb or after the statement up to ``after`` (the end of the next sentence: "... Awful.").
+    Reporting alone can endorse ("my dad always said X are Y, and he was right"), and so can a
+    denied condemnation ("... and they're not wrong"), which does not count. Neither does the
+    writer's own view ("I think X ...") or "nobody will say it but X ...".
+
+    One reading for the rule detectors (``cues_for``) and the classifier's stance rules.
+    """
+    if not may_report(text):
+        return
+    patterns = _patterns()
+    condemnation = patterns.condemnation.regex
+    for verb in patterns.reporting.regex.finditer(text, s_start, s_end):
+        if _FIRST_PERSON.search(text, s_start, verb.start()) or (
+                not verb.group().endswith(("ing ", "ing that "))
+                and _NO_SUBJECT.fullmatch(text, s_start, verb.start())):
+            continue  # "I think X are ...", "Told them X ...", "Can't believe ...": the writer's own
+        start = verb.end()
+        condemned = _condemnation(condemnation, text, start, after)
+        clause = _CLAUSE_END.search(text, start, s_end)
+        end = clause.start() if clause else s_end
+        if condemned is not None and condemned.start() < end:
+            end = condemned.start()  # "... should be ashamed": the verdict, not the report
+        end = start + len(_GLUE.sub("", text[start:end]))
+        if _BUT.search(text, start, end):
+            continue  # "nobody will say it but X ...": the writer says it
+        cue = _condemnation(condemnation, text, s_start, verb.start()) or condemned
+        if cue is not None:
+            yield Report(start, end, verb.start(), cue.group(), cue.start())
+
+
+def may_report(text: str) -> bool:
+    """Whether ``text`` holds a word of both lists (the shared scan's gates): ``reports`` may find
+    something. Detectors that ask about many spans ask this once first."""
+    patterns = _patterns()
+    gates = open_gates(text)
+    return patterns.reporting.open_in(gates) and patterns.condemnation.open_in(gates)
+
+
+@lru_cache(maxsize=8192)
+def reported_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a statement its sentence reports and condemns
+    ("Anyone who calls X vermin should be ashamed"): the counter-speech reading. The hit may
+    begin before the verb ("my colleague was told he's useless"), but the condemnation may not
+    begin the hit ("Disgusting X, ...": that is abuse, not a verdict on a report). Most posts
+    open no gate of either word list and are answered by the shared scan alone."""
+    if not may_report(text):
+        return False
+    s_start, s_end = sentence_bounds(text, start)
+    _, after = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
+    return any(
+        start < report.end and end > report.start and not start <= report.cue_start < report.start
+        for report in _sentence_reports(text, s_start, s_end, after)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _sentence_reports(text: str, s_start: int, s_end: int, after: int) -> tuple[Report, ...]:
+    """``reports`` of one sentence, read once for all the hits in it."""
+    return tuple(reports(text, s_start, s_end, after))
+
+
+def _condemnation(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first condemnation in ``text[start:end]`` that no negator denies ("not wrong")."""
+    for match in pattern.finditer(text, start, end):
+        if not _NO_VERDICT.search(text, max(start, match.start() - 16), match.start()):
+            return match
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_BUT = re.compile(r"(?<![a-z])but(?![a-z])")
+# Words between the reported statement and the verdict on it: "X are Y [is just] wrong".
+_GLUE = re.compile(r"(?:\s+(?:is|are|was|were|should|must|be|been|need|needs|to|take|a|an|"
+                   r"just|really|so|quite|totally|completely|frankly|all|that|s|it))*\s*$")
+_FIRST_PERSON = re.compile(r"(?<![a-z])(?:i|we|i'm|im)(?:\s+\S+){0,2}\s*$")
+# A sentence whose verb has no subject before it: the writer's own words ("Told them ...").
+_NO_SUBJECT = re.compile(r"\W*(?:(?:can'?t|cannot|don'?t|still|just|honestly|really|never|always|also|and|so|then"
+                         r"|literally|once|again)\W+)*")
+# A condemnation denied ("they're not wrong", "no shame in it") or an idiom ("what could go
+# wrong"): no verdict on the report.
+_NO_VERDICT = re.compile(r"(?:(?:(?<![a-z])(?:not|never|no|nothing)|n['’]t)\W+"
+                         r"(?:(?:at all|so|that|very|really|too)\W+)?"
+                         r"|(?<![a-z])(?:go|goes|went|gone|going|get|gets|got)\W+)$")
 
 
 @lru_cache(maxsize=8192)
@@ -87,14 +209,17 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         counter = (not disclaimer) and (
             any(pattern.regex.search(sentence) for pattern, _ in counters)
             or _is_quoted(before, text[end:s_end])
+            or reported_at(text, start, end)
         )
     else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
-        disclaimer, counter = False, _is_quoted(before, text[end:s_end])
+        disclaimer, counter = False, _is_quoted(before, text[end:s_end]) or reported_at(text, start, end)
     return Cues(
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
         disclaimer=disclaimer,
         text=text,
+        start=start,
+        end=end,
     )
 
 

@@ -67,14 +67,17 @@ REPORTED_AND_CONDEMNED = [
 def test_condemning_reported_hate_lowers_the_models_part(screener, text):
     detector = screener.registry.get("classifier")
     reading = detector.readings([normalise(text)], every=True)[0]
-    assert reading.counterpart is not None and reading.counterpart.kind == stance.REPORTED
-    assert "reporting hate to condemn it is not hate" in reading.stance_note()
     assert reading.composed < REVIEW
+    if reading.counterpart is None:  # the lexicon's own cues read the report: the model's gate shuts
+        assert reading.gate == 0.0
+        return
+    assert reading.counterpart.kind == stance.REPORTED
+    assert "reporting hate to condemn it is not hate" in reading.stance_note()
 
 
-# The others hold a statement the lexicon's templates flag ("trans women are predators") in
-# a frame its own counter-speech cues do not read yet ("needs to take a long hard look"): the
-# lexicon still flags them, with or without the model.
-@pytest.mark.parametrize("text", REPORTED_AND_CONDEMNED[:3])
+# The lexicon's counter-speech cues read the same frames (``cues.reports``, one word list):
+# statements its templates flag ("trans women are predators") are not flagged when reported
+# and condemned.
+@pytest.mark.parametrize("text", REPORTED_AND_CONDEMNED)
 def test_condemning_reported_hate_is_not_discrimination(screener, text):
     assert not [f for f in screener.check(text).findings if f.category is Category.DISCRIMINATION]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from smpolicy.screening.cues import cues_for
+from smpolicy.screening.cues import cues_for, may_report, reported_at
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.lexicon import (
@@ -109,15 +109,20 @@ class DisreputeDetector(BaseDetector):
             return []
         candidates = []
         weighed = [(judgement, cues_for(text, judgement.start, judgement.end)) for judgement in judgements]
+        reportable = may_report(text)  # asked once: most posts hold no report to read
         for target in targets:
             s_start, s_end = sentence_bounds(text, target.start)
+            # Named only in a statement the post reports and condemns ("whoever said the clerk
+            # is corrupt should be ashamed", "... posted that our clerk is thick. Vile."): its
+            # judgements are the report's or the verdict on it, not the writer's on the target.
+            reported = reportable and reported_at(text, target.start, target.end)
             why = _CRITICISES[target.data]
             for judgement, cues in weighed:
                 same_sentence = s_start <= judgement.start < s_end
                 if cues.counter_speech and not same_sentence:
                     continue
                 score = judgement.data * (1.0 if same_sentence else 0.75)
-                score *= 0.35 if cues.negated else 1.0
+                score *= 0.35 if cues.negated or reported or (same_sentence and reportable and cues.reported) else 1.0
                 span = (min(target.start, judgement.start), max(target.end, judgement.end))
                 if not same_sentence:
                     span = (judgement.start, judgement.end)

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from smpolicy.screening.cues import reports
 from smpolicy.screening.lexicon import SENTENCE_END, load_lexicon, words_regex
 from smpolicy.screening.normalise import NormalisedText
 
@@ -97,8 +98,6 @@ class _Rules:
     denial: re.Pattern[str]
     disclaimer: re.Pattern[str]
     contrast: re.Pattern[str]
-    reporting: re.Pattern[str]
-    condemnation: re.Pattern[str]
 
 
 @cache
@@ -129,12 +128,6 @@ def _rules() -> _Rules:
             r"(?<![a-z])(?:but|however|though|although|rather|instead|just|only|merely|simply"
             r"|even|except)(?![a-z])"
             r"|[,;:–—-]\s*(?:they|it|we|he|she|that|this|those|these|them)(?![a-z])"
-        ),
-        reporting=re.compile(
-            r"(?<![a-z])(?:" + words_regex(context["reporting_verbs"]) + r")(?![a-z])(?: that)? "
-        ),
-        condemnation=re.compile(
-            r"(?<![a-z])(?:" + words_regex(context["condemnations"]) + r")(?![a-z])"
         ),
     )
 
@@ -209,40 +202,19 @@ def _reported(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | No
     """A statement about a group that the post reports and condemns, as edits that leave only
     the statement ("Anyone who says X are Y should be ashamed" -> "x are y").
 
-    The statement is the complement of a reporting verb, up to the end of its clause; a word
-    of condemnation must stand outside it, in its sentence or the next ("... Awful."), since
-    reporting alone can endorse ("my dad always said X are Y, and he was right").
+    The reading is the rule detectors' own (``cues.reports``: one word list, one way): the
+    complement of a reporting verb up to the end of its clause, condemned by a word outside it,
+    in its sentence or the next, since reporting alone can endorse ("my dad always said X are
+    Y, and he was right").
     """
-    rules = _rules()
     sentences = _sentences(text)
     for index, (s_start, s_end) in enumerate(sentences):
-        for verb in rules.reporting.finditer(text, s_start, s_end):
-            if _FIRST_PERSON.search(text, s_start, verb.start()):
-                continue  # "I think X are ...": the writer's own view, not a report
-            start = verb.end()
-            after = sentences[index + 1][1] if index + 1 < len(sentences) else s_end
-            condemned = rules.condemnation.search(text, start, after)
-            clause = re.search(r"[,;:.!?\n]", text[start:s_end])
-            end = start + clause.start() if clause else s_end
-            if condemned is not None and condemned.start() < end:
-                end = condemned.start()  # "... should be ashamed": the verdict, not the report
-            end = start + len(_GLUE.sub("", text[start:end]))
-            if not any(start <= a and b <= end for a, b, _ in groups):
-                continue
-            if re.search(r"(?<![a-z])but(?![a-z])", text[start:end]):
-                continue  # "nobody will say it but X ...": the writer says it
-            cue = rules.condemnation.search(text, s_start, verb.start()) or condemned
-            if cue is None:
-                continue
-            edits = ((0, start, ""), (end, len(text), ""))
-            return Counterpart(REPORTED, edits, text[start:end].strip(), cue.group())
+        after = sentences[index + 1][1] if index + 1 < len(sentences) else s_end
+        for report in reports(text, s_start, s_end, after):
+            if any(report.start <= a and b <= report.end for a, b, _ in groups):
+                edits = ((0, report.start, ""), (report.end, len(text), ""))
+                return Counterpart(REPORTED, edits, text[report.start:report.end].strip(), report.cue)
     return None
-
-
-# Words between the reported statement and the verdict on it: "X are Y [is just] wrong".
-_GLUE = re.compile(r"(?:\s+(?:is|are|was|were|should|must|be|been|need|needs|to|take|a|an|"
-                   r"just|really|so|quite|totally|completely|frankly|all|that|s|it))*\s*$")
-_FIRST_PERSON = re.compile(r"(?<![a-z])(?:i|we|i'm|im)(?:\s+\S+){0,2}\s*$")
 
 
 def _sentence_edits(
