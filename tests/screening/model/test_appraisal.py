@@ -124,3 +124,26 @@ def test_neutral_and_positive_identity_posts_are_rarely_flagged_for_any_group(sc
         flagged[row["target"]] += bool(discrimination(screener, row["text"]))
     # 20 posts a group: at most one flagged in any group, so the spread is at most 5 points
     assert max(flagged.values()) <= 1, flagged
+
+
+def test_a_finding_that_survives_the_praise_rule_says_its_reading_counted_for_less(screener):
+    from smpolicy.screening.model.reading import Reading
+    from smpolicy.screening.model.scorer import Score
+    from smpolicy.screening.normalise import normalise
+
+    detector = next(d for d in screener.registry if d.name == "classifier")
+    text = "Romanian lads are brilliant workers"
+    start = text.index("Romanian")
+    signals = Signals(mentions=(("race", (start, start + len("Romanian"))),), read=True)
+    score = Score(discrimination=0.99, disrepute=0.0, protected_target="race",
+                  workplace_target=None, signals=signals)
+
+    def reading(praise: float) -> Reading:
+        return Reading(score, 0.98, None, 0.0, 0.98, 0.0, 1.0,
+                       combine(0.0, 0.98, praise), praise)
+
+    damped = detector._discrimination(normalise(text), reading(PRAISE_DAMPING)).explanation
+    plain = detector._discrimination(normalise(text), reading(1.0)).explanation
+    assert "reads as praise" in damped and "counts for less" in damped
+    assert "praise" not in plain
+    assert "'Romanian'" in damped
