@@ -17,3 +17,14 @@ def screener():
     from smpolicy.screening import Screener, ScreeningConfig
 
     return Screener(config=ScreeningConfig(use_model=True))
+
+
+@pytest.fixture(scope="session")
+def discrimination(screener):
+    """A function giving a post's 6.4(c) findings as the engine, with the model, reports them."""
+    from smpolicy.screening.findings import Category
+
+    def findings(text: str) -> list:
+        return [f for f in screener.check(text).findings if f.category is Category.DISCRIMINATION]
+
+    return findings

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from smpolicy.screening.findings import Category
 from smpolicy.screening.model.appraisal import PRAISE_DAMPING, appraise, damping
 from smpolicy.screening.model.features import NO_SIGNALS, Signals, combine
 
@@ -93,11 +92,7 @@ def test_fixture_has_twenty_statements_for_each_protected_characteristic():
 # With the model: the engine's decisions.
 
 
-def discrimination(screener, text):
-    return [f for f in screener.check(text).findings if f.category is Category.DISCRIMINATION]
-
-
-def test_thanking_a_group_for_what_it_did_is_not_discrimination(screener):
+def test_thanking_a_group_for_what_it_did_is_not_discrimination(discrimination):
     # the first two were flagged by the model before the appraisal rule damped its part
     for text in (
         "Why is it always the pensioners who turn up first to help? Legends, the lot of them.",
@@ -105,23 +100,23 @@ def test_thanking_a_group_for_what_it_did_is_not_discrimination(screener):
         "Our Muslim neighbours brought round food for Eid, such kind people",
         "As a trans woman I love running the Saturday parkrun with this lovely crowd",
     ):
-        assert not discrimination(screener, text), text
+        assert not discrimination(text), text
 
 
-def test_praise_wrapped_round_hostility_is_still_discrimination(screener):
+def test_praise_wrapped_round_hostility_is_still_discrimination(discrimination):
     for text in (
         "Muslims are lovely people but they should all be deported",
         "Lovely sunny day, shame about the immigrants flooding in and ruining the town",
     ):
-        assert discrimination(screener, text), text
+        assert discrimination(text), text
 
 
-def test_neutral_and_positive_identity_posts_are_rarely_flagged_for_any_group(screener):
+def test_neutral_and_positive_identity_posts_are_rarely_flagged_for_any_group(discrimination):
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     flagged: dict[str, int] = {}
     for row in rows:
         flagged.setdefault(row["target"], 0)
-        flagged[row["target"]] += bool(discrimination(screener, row["text"]))
+        flagged[row["target"]] += bool(discrimination(row["text"]))
     # 20 posts a group: at most one flagged in any group, so the spread is at most 5 points
     assert max(flagged.values()) <= 1, flagged
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from smpolicy.screening.detectors.discrimination import identity_spans
-from smpolicy.screening.findings import Category
 from smpolicy.screening.model import stance
 from smpolicy.screening.normalise import normalise
 
@@ -64,10 +63,6 @@ def test_composition_lowers_the_post_by_the_rise_the_negator_hides():
     assert stance.compose(None, 0.7, 0.8, 0.99) == pytest.approx(0.7)
 
 
-def discrimination(screener, text):
-    return [f for f in screener.check(text).findings if f.category is Category.DISCRIMINATION]
-
-
 def reading(screener, text):
     detector = screener.registry.get("classifier")
     return detector.readings([normalise(text)], every=True)[0]
@@ -95,21 +90,21 @@ NEGATED_COMPLIMENTS = [
 
 
 @pytest.mark.parametrize("text", NEGATED_HATE)
-def test_denying_a_hateful_statement_is_not_discrimination(screener, text):
-    assert not discrimination(screener, text)
+def test_denying_a_hateful_statement_is_not_discrimination(screener, text, discrimination):
+    assert not discrimination(text)
     note = reading(screener, text).stance_note()
     assert "the negation of a hateful statement is not hateful" in note
 
 
 @pytest.mark.parametrize("text", NEGATED_COMPLIMENTS)
-def test_negating_a_compliment_is_discrimination(screener, text):
-    assert discrimination(screener, text), text
+def test_negating_a_compliment_is_discrimination(screener, text, discrimination):
+    assert discrimination(text), text
     # the affirmative reads as harmless or at least no more hostile: the reading stands
     assert "can itself be hostile" in reading(screener, text).stance_note()
 
 
-def test_a_finding_resting_on_the_model_says_the_negation_was_weighed(screener):
-    findings = discrimination(screener, "Romanian families are not welcome on our estate.")
+def test_a_finding_resting_on_the_model_says_the_negation_was_weighed(discrimination):
+    findings = discrimination("Romanian families are not welcome on our estate.")
     assert "With 'not' it negates a statement" in findings[0].explanation
 
 

@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from smpolicy.screening.detectors.discrimination import identity_mentions
-from smpolicy.screening.findings import Category
 from smpolicy.screening.model import features
 from smpolicy.screening.normalise import normalise
-
-
-def discrimination(screener, text):
-    return [f for f in screener.check(text).findings if f.category is Category.DISCRIMINATION]
 
 
 @pytest.mark.parametrize(
@@ -75,8 +70,8 @@ def test_a_lexicon_hit_counts_as_a_reference():
         "Our new caretaker is vermin, pure and simple.",
     ],
 )
-def test_insulting_a_person_is_not_discrimination_on_a_guessed_ground(screener, text):
-    assert not [f for f in discrimination(screener, text) if f.detector == "classifier"]
+def test_insulting_a_person_is_not_discrimination_on_a_guessed_ground(discrimination, text):
+    assert not [f for f in discrimination(text) if f.detector == "classifier"]
 
 
 @pytest.mark.parametrize(
@@ -88,8 +83,8 @@ def test_insulting_a_person_is_not_discrimination_on_a_guessed_ground(screener, 
         ("Those g4ys from the new flats are filthy degenerates.", "sexual_orientation", "g4ys"),
     ],
 )
-def test_the_finding_cites_the_words_that_name_the_group(screener, text, target, words):
-    findings = [f for f in discrimination(screener, text) if f.detector == "classifier"]
+def test_the_finding_cites_the_words_that_name_the_group(discrimination, text, target, words):
+    findings = [f for f in discrimination(text) if f.detector == "classifier"]
     assert findings, text
     assert findings[0].target == target
     assert f"refers to '{words}'" in findings[0].explanation
