@@ -62,6 +62,10 @@ EVERYDAY = [
     "The lad at the garage retarded the timing on the ride-on mower",
     "The dyke by the old sea wall held through the spring tides",
     "Our bitch came second in the show at the county fair",
+    "The dykes along the drove burst after the February floods",
+    "Walked the dog along the dyke path to the old pumping station",
+    "Felt a bit queer after the staff barbecue, think it was the chicken",
+    "A documentary about the Crips and Bloods on telly tonight",
 ]
 
 # The same letters aimed at a person or a group, with a sense word nearby: flagged.
@@ -106,6 +110,8 @@ AIMED = [
     "Shut up you he she",
     "She's a bitch, everyone at the dog show says so",
     "Skanks like her at the reggae night, disgusting",
+    "You crip, the Crips and Bloods would laugh at you",
+    "The woman who runs the drainage board is a dyke who floods her own fields",
 ]
 
 # The slur and nothing to say otherwise: flagged, as the default reading.

@@ -10,8 +10,8 @@ the evidence for each everyday sense. The order of the questions is the point:
 2. The word right after it is a sense word, so the slur's letters modify it ("fag break",
    "dyke road"): everyday, even after "you" ("do you want a fag break").
 3. The word is aimed at a person (``aimed_at_person``): "you X", "you're a X", "she's a
-   X", "X like you", "typical X", "that X teacher", "gay X": the slur, whatever sense words
-   stand nearby ("you bitch, get your dog off my lawn").
+   X", "the new bloke is a X", "X like you", "a X who", "typical X", "that X teacher", "gay
+   X": the slur, whatever sense words stand nearby ("you bitch, get your dog off my lawn").
 4. A sense word a few words either side ("our bitch had six puppies"): everyday.
 5. Otherwise the slur: an everyday reading needs evidence, a slur reading does not.
 """
@@ -62,14 +62,19 @@ class Homonym:
     def modifies_a_sense_word(self, text: str, end: int) -> bool:
         """The next word is a sense word: the letters are part of a compound ("fag break")."""
         following = _WORD.search(text, end, end + 20)
-        return following is not None and following.group() in self.neighbours \
+        return following is not None and self._is_neighbour(following.group()) \
             and text[end:following.start()].strip(" -'’s") == ""
 
     def has_neighbour(self, text: str, start: int, end: int) -> bool:
         if not self.neighbours:
             return False
         window = _WORD.findall(text[max(0, start - NEIGHBOUR_REACH) : end + NEIGHBOUR_REACH])
-        return any(word in self.neighbours for word in window)
+        return any(self._is_neighbour(word) for word in window)
+
+    def _is_neighbour(self, word: str) -> bool:
+        """A sense word, or its plural ("floods", "paths", "marshes")."""
+        return word in self.neighbours or (word.endswith("s") and (
+            word[:-1] in self.neighbours or (word.endswith("es") and word[:-2] in self.neighbours)))
 
     def explains(self, text: str, start: int, end: int) -> bool:
         """Evidence of the everyday sense alone, whoever the word is aimed at."""
@@ -108,16 +113,22 @@ class Aim:
             rf"|\byour an?|\b(?:oi|oy|hey|hoi)"
             # "he's a X", "she is such a X", "they're all Xs"
             rf"|\b(?:he|she|they|him|her|them)(?:'s|'re|s| is| was| are| were| r)(?: all)?"
+            # "the new bloke is a X", "my neighbour's a X", "the lad on reception is a X": a
+            # person word as the subject (not "the problem is a dyke that floods")
+            rf"|\b(?:{people})(?: (?:in|from|at|on|next|over|down|up|across) (?:the |our |my )?"
+            rf"[a-z]+(?: door| the road)?)?(?:'s| is| was)"
             rf"|\b(?:call(?:ed|ing|s)?|labelled) (?:him|her|them|me|you|us)(?: an?)?"
             rf"|\btypical|\b(?:{identity}))"
             rf"\W+{modifiers}{{0,3}}$"
         )
         after = (
-            r"^(?:e?s)?(?:'s)?\W+(?:"
+            # "a X who ...": only a person is a "who" (no comma: "the dyke, who built it, ...")
+            r"^(?:e?s)? +who\b(?! knows| cares)"
+            r"|^(?:e?s)?(?:'s)?\W+(?:"
             r"like (?:you|u|him|her|them|that|yourself|himself|herself|themselves)\b"
             rf"|(?:{people})\b)"
         )
-        pointing = rf"\b(?:those|these|them|all(?: the| these| those)?)\W+{modifiers}{{0,2}}$"
+        pointing = rf"\b(?:those|these|them|some|all(?: the| these| those)?)\W+{modifiers}{{0,2}}$"
         return cls(re.compile(before), re.compile(after), re.compile(pointing))
 
     def aimed_at_person(self, text: str, start: int, end: int) -> bool:
@@ -125,6 +136,11 @@ class Aim:
         if self.before.search(text, max(0, start - AIM_REACH), start) is not None:
             return True
         return self.after.search(text[end : end + AIM_REACH]) is not None
+
+    def addressed(self, text: str, start: int) -> bool:
+        """Said of a person by the words before it alone ("you X", "he's a X"), not by a person
+        word after it: "queer" before "families" or "councillor" names the group."""
+        return self.before.search(text, max(0, start - AIM_REACH), start) is not None
 
     def pointed_at_people(self, text: str, start: int) -> bool:
         """Pointed at people ("those Xs", "all these Xs")."""

@@ -43,6 +43,20 @@ def test_negation_and_reclaiming_leave_the_decision_to_the_lexicon():
     assert features.cue_gate(features.NO_SIGNALS) == 1.0
 
 
+def test_a_reclaimed_word_leaves_the_model_out_only_for_its_own_characteristic():
+    """"As a queer woman I can tell you <group> are ...": the self-description is reclaimed, but
+    the model's reading of what the post says about another group still counts."""
+    queer = ("sexual_orientation", (5, 10))
+    woman = ("sex", (11, 16))  # "a queer woman": the writer, beside the reclaimed word
+    alone = features.Signals(self_identified=True, targets=("sexual_orientation",),
+                             reclaimed=(queer,), mentions=(queer, woman), read=True)
+    assert features.cue_gate(alone) == 0.0
+    others = features.Signals(self_identified=True, targets=("sexual_orientation",),
+                              reclaimed=(queer,),
+                              mentions=(queer, woman, ("religion_or_belief", (40, 47))), read=True)
+    assert features.cue_gate(others) == 1.0
+
+
 def _hatecheck_rows() -> list[dict[str, str]]:
     found = [
         folder / "shared/data/hatecheck/test_suite_cases.csv"
