@@ -34,7 +34,7 @@ AIM_REACH = 48
 class Homonym:
     """How to tell that a slur's letters mean something else here.
 
-    ``neighbours``: a word within a few words either side ("fag" near "break", "bitch" near
+    ``neighbours``: a word (or its plural) within a few words either side ("fag" near "break", "bitch" near
     "puppies"). ``phrases``: set phrases that contain the term ("slag heap", "chink of
     light", "could cripple"), matched only where the phrase covers the hit itself, so a
     sense word elsewhere in the post excuses nothing.
@@ -45,7 +45,8 @@ class Homonym:
 
     @classmethod
     def parse(cls, entries: list[str]) -> Homonym:
-        words = frozenset(e for e in entries if " " not in e)
+        # each sense word with its plurals ("floods", "paths", "marshes"), looked up in one set
+        words = frozenset(f"{e}{ending}" for e in entries if " " not in e for ending in ("", "s", "es"))
         phrases = [e for e in entries if " " in e]
         return cls(words, re.compile(rf"(?<![a-z])(?:{_phrase_alternation(phrases)})(?![a-z])")
                    if phrases else None)
@@ -62,19 +63,14 @@ class Homonym:
     def modifies_a_sense_word(self, text: str, end: int) -> bool:
         """The next word is a sense word: the letters are part of a compound ("fag break")."""
         following = _WORD.search(text, end, end + 20)
-        return following is not None and self._is_neighbour(following.group()) \
+        return following is not None and following.group() in self.neighbours \
             and text[end:following.start()].strip(" -'’s") == ""
 
     def has_neighbour(self, text: str, start: int, end: int) -> bool:
         if not self.neighbours:
             return False
         window = _WORD.findall(text[max(0, start - NEIGHBOUR_REACH) : end + NEIGHBOUR_REACH])
-        return any(self._is_neighbour(word) for word in window)
-
-    def _is_neighbour(self, word: str) -> bool:
-        """A sense word, or its plural ("floods", "paths", "marshes")."""
-        return word in self.neighbours or (word.endswith("s") and (
-            word[:-1] in self.neighbours or (word.endswith("es") and word[:-2] in self.neighbours)))
+        return any(word in self.neighbours for word in window)
 
     def explains(self, text: str, start: int, end: int) -> bool:
         """Evidence of the everyday sense alone, whoever the word is aimed at."""
