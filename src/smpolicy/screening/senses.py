@@ -10,8 +10,9 @@ the evidence for each everyday sense. The order of the questions is the point:
 2. The word right after it is a sense word, so the slur's letters modify it ("fag break",
    "dyke road"): everyday, even after "you" ("do you want a fag break").
 3. The word is aimed at a person (``aimed_at_person``): "you X", "you're a X", "she's a
-   X", "the new bloke is a X", "X like you", "a X who", "typical X", "that X teacher", "gay
-   X": the slur, whatever sense words stand nearby ("you bitch, get your dog off my lawn").
+   X", "the new bloke is a X", "X like you", "a X who", "that X from accounts", "typical X",
+   "that X teacher", "gay X": the slur, whatever sense words stand nearby ("you bitch, get
+   your dog off my lawn").
 4. A sense word a few words either side ("our bitch had six puppies"): everyday.
 5. Otherwise the slur: an everyday reading needs evidence, a slur reading does not.
 """
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from smpolicy.screening.lexicon import words_trie
 
 _WORD = re.compile(r"[a-z]+")
+_THAT = re.compile(r"\b(?:that|this) $")
+_FROM = re.compile(r"(?:e?s)? from\b")
 # How far the sense words and the aiming words are looked for, in characters.
 NEIGHBOUR_REACH = 25
 AIM_REACH = 48
@@ -131,7 +134,10 @@ class Aim:
         """The word at ``text[start:end]`` is said of a person or people (see the module)."""
         if self.before.search(text, max(0, start - AIM_REACH), start) is not None:
             return True
-        return self.after.search(text[end : end + AIM_REACH]) is not None
+        if self.after.search(text[end : end + AIM_REACH]) is not None:
+            return True
+        # "that X from accounts", "this X from number 9": pointed at someone by where they are from
+        return _FROM.match(text, end) is not None and _THAT.search(text, max(0, start - 8), start) is not None
 
     def addressed(self, text: str, start: int) -> bool:
         """Said of a person by the words before it alone ("you X", "he's a X"), not by a person

@@ -166,6 +166,9 @@ def test_a_denial_with_words_between_subject_and_verb_is_not_a_breach(screener):
         "Me and the other old gits on the bowls team want a bigger shed",
         "Loud, proud and queer on the council float this Saturday",
         "As an old crip I can tell you the new dropped kerbs are a godsend",
+        "I came out as queer at forty and the parks team threw me a party",
+        "Being queer in this town in the eighties took some nerve",
+        "Just your friendly neighbourhood dyke, here to fix the leaky tap in the pavilion",
     ],
 )
 def test_a_reclaimed_word_used_of_ones_own_group_is_not_flagged(flagged, text):
@@ -185,6 +188,8 @@ def test_a_reclaimed_word_used_of_ones_own_group_is_not_flagged(flagged, text):
         "I'm a fan of the council but that dyke in licensing is a disgrace",
         "As a straight man, dykes on the council make me sick",
         "Some crip on a mobility scooter ran over my foot, useless",
+        "You're a queer and proud of it, are you? Keep it out of the office",
+        "That queer from the gym has been put on the leisure centre rota, disgusting",
     ],
 )
 def test_a_reclaimable_word_pointed_at_others_is_still_discrimination(flagged, text):
@@ -232,6 +237,13 @@ def test_the_name_of_the_group_in_an_insult_or_a_derogatory_statement_is_still_f
 
 def test_the_problem_being_a_dyke_is_not_a_person_being_one(flagged):
     assert "discrimination" not in flagged("The problem is the dyke, it floods every winter")
+
+
+def test_self_identification_elsewhere_is_not_the_word_itself():
+    """"I'm told queers ..." is the writer hearing about others, not saying who they are."""
+    text = "i'm told queers run the council now"
+    start = text.index("queers")
+    assert not in_group_use(text, start, start + len("queers"), frozenset({"queer", "queers"}))
 
 
 def test_in_group_use_is_read_from_the_words_nearest_the_slur():
