@@ -66,6 +66,9 @@ EVERYDAY = [
     "Walked the dog along the dyke path to the old pumping station",
     "Felt a bit queer after the staff barbecue, think it was the chicken",
     "A documentary about the Crips and Bloods on telly tonight",
+    "Walked along the dyke from the sluice to the pub, lovely evening",
+    "The slag from the old ironworks is being cleared for the new car park",
+    "Fancy a fag? I'm gasping after that committee",
 ]
 
 # The same letters aimed at a person or a group, with a sense word nearby: flagged.
@@ -112,6 +115,7 @@ AIMED = [
     "Skanks like her at the reggae night, disgusting",
     "You crip, the Crips and Bloods would laugh at you",
     "The woman who runs the drainage board is a dyke who floods her own fields",
+    "Keep an eye on the dyke in accounts, she'd knife you in the back",
 ]
 
 # The slur and nothing to say otherwise: flagged, as the default reading.
