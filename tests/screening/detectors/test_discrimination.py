@@ -239,10 +239,13 @@ def test_the_problem_being_a_dyke_is_not_a_person_being_one(flagged):
     assert "discrimination" not in flagged("The problem is the dyke, it floods every winter")
 
 
-def test_proud_to_be_reads_as_in_group_with_or_without_an_article():
-    for text in ("proud to be queer and on the bins this week", "proud to be a dyke"):
-        start = text.index("queer") if "queer" in text else text.index("dyke")
-        assert in_group_use(text, start, start + (5 if "queer" in text else 4))
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("proud to be queer and on the bins this week", "queer"), ("proud to be a dyke", "dyke")],
+)
+def test_proud_to_be_reads_as_in_group_with_or_without_an_article(text, word):
+    start = text.index(word)
+    assert in_group_use(text, start, start + len(word))
 
 
 def test_self_identification_elsewhere_is_not_the_word_itself():
