@@ -242,10 +242,9 @@ def in_group_use(
     Its own sentence decides first: the writer describing themselves with it ("I'm a big old
     dyke", "I call myself a crip"), an in-group cue right before it ("us", "fellow", "me and
     the other") or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
-    nearer the word says no. Without either, the writer's self-identification elsewhere in the
-    post ("I'm a lesbian ...") says yes, if it names one of ``identities`` when given (the
-    word's own group: "as a straight man" reclaims no "dyke"; the sentence's own words
-    decided about the word itself: "I'm told queers ..." is no self-identification).
+    nearer the word says no. Without either, the writer's self-identification anywhere in the
+    post ("I'm a lesbian ...", "my niggas") says yes, if it names one of ``identities`` when
+    given (the word's own group: "as a straight man" reclaims no "dyke").
     """
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
@@ -262,7 +261,6 @@ def in_group_use(
         return _self_identified(text)
     return _self_identified(text) and any(
         not identities.isdisjoint(_IDENTITY_WORD.findall(match.group()))
-        and not match.start() < end <= match.end()  # elsewhere: not "I'm told queers ..." itself
         for match in patterns.self_identification.regex.finditer(text)
     )
 
