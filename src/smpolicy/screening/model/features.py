@@ -167,23 +167,34 @@ def cue_gate(signals: Signals) -> float:
     return 1.0
 
 
-# Words this close to a reclaimed word describe the writer with it ("a queer woman", "a
-# disabled woman who calls herself a crip"): they are no other group the post is about.
-_BESIDE = 20
+# At most this many characters (a space, ", ") between words of one description of the writer
+# ("a black queer woman", "queer, disabled woman"): identity words so joined to a reclaimed word
+# describe the writer with it, and are no other group the post is about.
+_JOINED = 2
 
 
 def _other_characteristic(signals: Signals) -> bool:
     """Whether the post refers to a protected characteristic other than its reclaimed words'
-    own, away from them: a lexicon hit's target, or an identity word more than a few
-    characters from every reclaimed word."""
+    own, outside their descriptions of the writer: a lexicon hit's target, or an identity word
+    not joined to a reclaimed word by a chain of adjacent identity words ("a queer disabled
+    woman" is one description; "as an old crip I reckon the Polish lads ..." names another
+    group)."""
     own = {target for target, _ in signals.reclaimed}
     if any(target not in own for target in signals.targets):
         return True
-    return any(
-        target not in own
-        and all(start - b > _BESIDE or a - end > _BESIDE for _, (a, b) in signals.reclaimed)
-        for target, (start, end) in signals.mentions
-    )
+    described = [span for _, span in signals.reclaimed]
+    rest = [(target, span) for target, span in signals.mentions if span not in described]
+    grown = True
+    while grown:  # absorb identity words adjacent to the description, either side
+        grown = False
+        for item in list(rest):
+            a, b = item[1]
+            if any(-_JOINED <= a - end <= _JOINED or -_JOINED <= start - b <= _JOINED
+                   for start, end in described):
+                described.append((a, b))
+                rest.remove(item)
+                grown = True
+    return any(target not in own for target, _ in rest)
 
 
 def target_gate(signals: Signals) -> float:
