@@ -50,7 +50,8 @@ def own_rows(path: Path) -> list[dict[str, Any]]:
 
 
 def dev_rows(sample_unnamed: int, seed: int) -> list[dict[str, Any]]:
-    """Dev-split rows that name a group in their clean text, and a sample of those that do not."""
+    """Dev-split rows that name a group in their clean text, and a sample of those that do not,
+    by label: hate (6.4(c)), abuse (offensive, not about a group) or none."""
     from smpolicy.screening.model import training
 
     shared = train_classifier.find_shared_data(ROOT)
@@ -62,8 +63,7 @@ def dev_rows(sample_unnamed: int, seed: int) -> list[dict[str, Any]]:
     _, dev = training.split(examples, config)
     named, unnamed = [], []
     for e in dev:
-        row = {"text": e.text, "target": e.target,
-               "kind": "hate" if e.label == "hate" else "not_hate"}
+        row = {"text": e.text, "target": e.target, "kind": e.label}  # hate, abuse or none
         if obfuscate.lexicon_mentions(e.text):
             named.append(row)
         else:
@@ -72,20 +72,24 @@ def dev_rows(sample_unnamed: int, seed: int) -> list[dict[str, Any]]:
     return named + unnamed[:sample_unnamed]
 
 
-def variants(rows: Sequence[dict[str, Any]], kinds: Sequence[str], seed: int,
-             path: Path | None) -> dict[str, list[str]]:
-    """Each kind's texts, read from ``path`` when it was made for these rows, else made now."""
-    texts = [r["text"] for r in rows]
+def variants(rows: list[dict[str, Any]] | None, kinds: Sequence[str], seed: int,
+             path: Path | None) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """The rows and each kind's texts, read from ``path`` when it holds every kind (its rows
+    win: which dev rows name a group depends on the lexicon of the day), else made now."""
     if path and path.exists():
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get(CLEAN) == texts and all(k in stored for k in kinds):
-            return stored
-    out = {CLEAN: texts}
+        if "rows" in stored and all(k in stored["texts"] for k in kinds):
+            return stored["rows"], stored["texts"]
+    if rows is None:
+        raise SystemExit(f"{path} was made for other kinds: remove it or pass another --variants")
+    texts = {CLEAN: [r["text"] for r in rows]}
     for kind in kinds:
-        out[kind] = [obfuscate.obfuscate(t, kind, seed, obfuscate.lexicon_mentions) for t in texts]
+        texts[kind] = [obfuscate.obfuscate(r["text"], kind, seed, obfuscate.lexicon_mentions)
+                       for r in rows]
     if path:
-        path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-    return out
+        path.write_text(json.dumps({"rows": rows, "texts": texts}, ensure_ascii=False),
+                        encoding="utf-8")
+    return rows, texts
 
 
 def read(texts: Sequence[str], encoder_text: str, cache: Path) -> dict[str, np.ndarray]:
@@ -160,14 +164,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON here")
     args = parser.parse_args(argv)
     kinds = args.kind or list(obfuscate.KINDS)
-    sets = [(path.stem, own_rows(path)) for path in args.set]
+    sets: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
+        (path.stem, lambda path=path: own_rows(path)) for path in args.set]
     if args.dev_split:
-        sets.append(("dev_split", dev_rows(args.unnamed, args.seed)))
+        sets.append(("dev_split", lambda: dev_rows(args.unnamed, args.seed)))
     results = {}
-    for name, rows in sets:
+    for name, make_rows in sets:
         path = (args.variants.with_name(f"{args.variants.name}.{name}.json")
                 if args.variants else None)
-        texts = variants(rows, kinds, args.seed, path)
+        rows, texts = variants(None if path and path.exists() else make_rows(), kinds,
+                               args.seed, path)
         results[name] = table(rows, {k: texts[k] for k in (CLEAN, *kinds)}, args.encoder_text,
                               args.cache)
         print_table(name, results[name])

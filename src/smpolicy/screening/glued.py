@@ -18,9 +18,10 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -46,17 +47,29 @@ def _split(token: str) -> list[str]:
     return list(wordninja.split(token))
 
 
-def glued_terms(text: str, terms: Mapping[str, T]) -> list[tuple[int, int, T]]:
-    """(start, end, value) of each term of ``terms`` inside a token of ``text`` that is no
-    English word once the token is split into words: "muslimsare" holds "muslims",
-    "thegaycouple" "gay couple". Terms are lower case, words separated by single spaces."""
-    found: list[tuple[int, int, T]] = []
+@dataclass(frozen=True, slots=True)
+class Glued:
+    """A token of words run together that holds terms: its span, its words, and the terms'
+    (start, end, value) in the text."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    terms: tuple[tuple[int, int, Any], ...]
+
+
+def glued_tokens(text: str, terms: Mapping[str, T]) -> list[Glued]:
+    """Each token of ``text`` that is no English word and holds a term of ``terms`` once split
+    into words ("muslimsare": "muslims", "thegaycouple": "gay couple"), or that is a phrase's
+    joined form ("transwomen"). Terms are lower case, words separated by single spaces."""
+    found: list[Glued] = []
     english = None
     for match in _TOKEN.finditer(text):
         token = match.group()
         whole = terms.get(token)
         if whole is not None:  # a phrase's joined form ("transwomen"), or a term itself
-            found.append((match.start(), match.end(), whole))
+            found.append(Glued(match.start(), match.end(), (token,),
+                               ((match.start(), match.end(), whole),)))
             continue
         if english is None:
             english = _english()
@@ -76,8 +89,15 @@ def glued_terms(text: str, terms: Mapping[str, T]) -> list[tuple[int, int, T]]:
         after = _WORD_AFTER.match(text, match.end())
         if after is not None:
             words.append((after.group(1), after.start(1), after.end(1)))
-        found += _terms_in(words, terms, match.start(), match.end())
+        held = _terms_in(words, terms, match.start(), match.end())
+        if held:
+            found.append(Glued(match.start(), match.end(), tuple(parts), tuple(held)))
     return found
+
+
+def glued_terms(text: str, terms: Mapping[str, T]) -> list[tuple[int, int, T]]:
+    """(start, end, value) of each term of ``terms`` in ``glued_tokens``."""
+    return [term for token in glued_tokens(text, terms) for term in token.terms]
 
 
 def _terms_in(words: list[tuple[str, int, int]], terms: Mapping[str, T], start: int,

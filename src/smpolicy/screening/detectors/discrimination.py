@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from smpolicy.screening.cues import Cues, cues_for, in_group_use
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
-from smpolicy.screening.glued import glued_terms
+from smpolicy.screening.glued import Glued, glued_tokens
 from smpolicy.screening.lexicon import (
     TermIndex,
     compile_template,
@@ -233,7 +233,7 @@ def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
     """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
     lexicon = _lexicon()
     found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
-    found += glued_terms(post.text, lexicon.glued)
+    found += [term for token in glued_identities(post.text) for term in token.terms]
     senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
     found += [(hit.start, hit.end, hit.data[0]) for hit in lexicon.slurs.find(post)
               if (hit.start, hit.end) not in senses]
@@ -244,6 +244,14 @@ def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
             spans.append((start, end, target))
             last_end = end
     return spans
+
+
+@lru_cache(maxsize=1024)
+def glued_identities(text: str) -> tuple[Glued, ...]:
+    """Tokens of ``text`` (normalised) that hold identity words run together ("muslimsare"):
+    asked for the gate, the statements ``model/stance.py`` reads, and what the encoder reads
+    (``classifier.model_text``), so split once per text."""
+    return tuple(glued_tokens(text, _lexicon().glued))
 
 
 def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
