@@ -70,7 +70,8 @@ def _single_letters(post: NormalisedText) -> NormalisedText:
             drop.append(position + 1)
     if not drop:
         return post
-    keep = [i for i in range(len(text)) if i not in set(drop)]
+    dropped = set(drop)
+    keep = [i for i in range(len(text)) if i not in dropped]
     return NormalisedText(original, "".join(text[i] for i in keep),
                           tuple(offsets[i] for i in keep))
 

@@ -88,7 +88,7 @@ class Template:
 class _Lexicon:
     slurs: TermIndex
     identities: TermIndex  # group words, singulars and ``identity_references`` -> characteristic
-    glued: dict[str, str]  # the same, looked for inside words run together (``glued_terms``)
+    glued: dict[str, str]  # the same, looked for inside words run together (``glued_tokens``)
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
     reclaimed_by: dict[str, frozenset[str]]  # who may reclaim a word (self-identification)
@@ -150,7 +150,7 @@ def _lexicon() -> _Lexicon:
     identities.update(singular_to_target)
     return _Lexicon(
         identities=TermIndex(identities),
-        glued=_glue_terms(identities, {*group_to_target, *singular_to_target}),
+        glued=_glue_terms(identities),
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
@@ -166,16 +166,15 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _glue_terms(identities: dict[str, str], groups: set[str]) -> dict[str, str]:
+def _glue_terms(identities: dict[str, str]) -> dict[str, str]:
     """The identity words to look for inside words run together, with their plurals and, for
-    phrases, their joined forms ("transwomen"). Shorter than four letters, only group words
-    ("gay", "jew", "men"): "bi" or "age" could be parts of anything."""
+    phrases, their joined forms ("transwomen"). Not those of under four letters ("men",
+    "gay", "age"): they are parts of too many other words and of other languages ("nemen",
+    "mening"); their plurals and phrases are long enough ("gays", "gay men")."""
     terms: dict[str, str] = {}
     for term, target in identities.items():
         term = re.sub(r"[\s\-]+", " ", term.lower())
-        if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", term):
-            continue
-        if len(term.replace(" ", "")) < 4 and term not in groups:
+        if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", term) or len(term.replace(" ", "")) < 4:
             continue
         for form in (term, term + "s", term.replace(" ", "")):
             terms.setdefault(form, target)
@@ -222,7 +221,7 @@ def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
     included, in text order.
 
     Read from the normalised text, so obfuscated and misspelt forms count ("m u s l i m s",
-    "g4ys"), and inside words run together ("muslimsare", "thegaycouple": ``glued_terms``); a
+    "g4ys"), and inside words run together ("muslimsare", "thegaycouple": ``glued_identities``); a
     slur whose letters mean something else here ("fag butts") does not.
     """
     return tuple(Mention(target, *post.to_original(start, end))
