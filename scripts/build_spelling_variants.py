@@ -3,6 +3,7 @@
 People dodge word filters by dropping or swapping a letter ("mslims", "vermn", "retrad"), or
 by splitting a word with a space ("mus lims", "ver min"). For every word of the discrimination
 and harassment lexicons (slurs, group words, derogatory predicates, hostile verbs, insults)
+and the one-word identity references of the 6.4(c) target gate ("synagogue", "nigerian")
 this lists each variant with one letter dropped, or two neighbouring letters swapped, keeping
 the first letter, then throws away:
 
@@ -10,7 +11,9 @@ the first letter, then throws away:
 - variants that are English words or common spellings in their own right: a variant is kept
   only if wordfreq's English lists give it a zipf frequency under ``--max-zipf`` (default 1.0,
   fewer than about one in a hundred million words), so "midge", "niger", "itch" or a common
-  typo of another word ("hte") stay as they are;
+  typo of another word ("hte") stay as they are; for identity words (``identity_words``)
+  under ``--max-identity-zipf`` (default 2.0): "wome" (1.7) is a typo of "women", and a
+  repaired identity word only lets the classifier's reading count, it flags nothing itself;
 - variants that are themselves lexicon words, or that two lexicon words share (ambiguous);
 - known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur).
 
@@ -28,6 +31,10 @@ start-up time: the shared scan's automaton is remade as each detector adds its w
   by their frequencies would make the pair fewer than once in ten billion pairs). Two real
   words fail it ("who re" 11.5, "she male" 11.2, "red skin" 10.2, "pak is" 10.5, "co on"
   12.1), a fragment passes ("mus lims" 4.9, "ver min" 7.8, "nig gers" 5.0).
+
+Last come identity phrases with a misspelt first word before "people", "men", "women" or
+"folk" (``people_phrases``: "tarns people", under ``--max-people-zipf``, default 3.5) and
+three-letter group words with digits for letters (``leet_short_words``: "g4y").
 
 The engine only reads the table this writes (one ``variant<TAB>word`` per line: read in
 a millisecond, where YAML took 18); wordfreq is needed to rebuild it, not to run:
