@@ -13,7 +13,7 @@ the first letter, then throws away:
   fewer than about one in a hundred million words), so "midge", "niger", "itch" or a common
   typo of another word ("hte") stay as they are; for identity words (``identity_words``)
   under ``--max-identity-zipf`` (default 2.0): "wome" (1.7) is a typo of "women", and a
-  repaired identity word only lets the classifier's reading count, it flags nothing itself;
+  repaired identity word names a group without flagging anything: the words around it must;
 - variants that are themselves lexicon words, or that two lexicon words share (ambiguous);
 - known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur).
 
