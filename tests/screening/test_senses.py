@@ -83,6 +83,8 @@ AIMED = [
     "Coons like him want locking up, hound them out of the village",
     "She's a slag, everyone at the foundry has had her",
     "Typical paddy, drunk in a field again",
+    "Typical Paddy, drunk at the Christmas do again",
+    "You Paddy, go back where you came from",
     "Spastics like you should be kept out of the leisure centre",
     "Retards like him should not be allowed to drive, retard the lot of them",
     "You troon, get back to Ayrshire",
@@ -232,3 +234,8 @@ def _frames(term: str) -> list[str]:
 def test_every_slur_is_flagged_in_three_hateful_frames(flagged, term):
     missed = [frame for frame in _frames(term) if "discrimination" not in flagged(frame)]
     assert not missed
+
+
+@pytest.mark.parametrize("text", ["Paddies are all drunks", "PADDY go home", "the paddys at the site were loud"])
+def test_a_first_name_slur_not_written_as_a_name_is_the_slur(flagged, text):
+    assert "discrimination" in flagged(text)

@@ -13,7 +13,9 @@ the evidence for each everyday sense. The order of the questions is the point:
    X", "the new bloke is a X", "X like you", "a X who", "that X from accounts", "typical X",
    "that X teacher", "gay X": the slur, whatever sense words stand nearby ("you bitch, get
    your dog off my lawn").
-4. A sense word a few words either side ("our bitch had six puppies"): everyday.
+4. A sense word a few words either side ("our bitch had six puppies"), or, for a slur that
+   is also a first name (``first_names``), the word written as a name ("thanks to Paddy
+   from the depot"): everyday.
 5. Otherwise the slur: an everyday reading needs evidence, a slur reading does not.
 """
 
@@ -45,14 +47,25 @@ class Homonym:
 
     neighbours: frozenset[str]
     phrases: re.Pattern[str] | None
+    first_name: bool = False  # also a man's first name ("Paddy"): see ``names_a_person``
 
     @classmethod
-    def parse(cls, entries: list[str]) -> Homonym:
+    def parse(cls, entries: list[str], first_name: bool = False) -> Homonym:
         # each sense word with its plurals ("floods", "paths", "marshes"), looked up in one set
         words = frozenset(f"{e}{ending}" for e in entries if " " not in e for ending in ("", "s", "es"))
         phrases = [e for e in entries if " " in e]
         return cls(words, re.compile(rf"(?<![a-z])(?:{_phrase_alternation(phrases)})(?![a-z])")
-                   if phrases else None)
+                   if phrases else None, first_name)
+
+    def names_a_person(self, written: str | None) -> bool:
+        """The word is written as a first name: one capital, then small letters, singular.
+
+        "Thanks to Paddy from the depot" is a colleague called Paddy; "typical paddy" and
+        "PADDIES" are not names. ``written``: the word as the post wrote it, None for a
+        plural or an inflected form.
+        """
+        return self.first_name and written is not None and written[:1].isupper() \
+            and written[1:].islower()
 
     def in_phrase(self, text: str, start: int, end: int) -> bool:
         """A set phrase of the everyday sense covers ``text[start:end]``."""
@@ -151,14 +164,15 @@ class Aim:
 
 def everyday_sense(
     homonym: Homonym | None, aim: Aim, text: str, start: int, end: int,
-    aimed: bool | None = None,
+    aimed: bool | None = None, written: str | None = None,
 ) -> bool:
     """Whether the slur's letters at ``text[start:end]`` carry their everyday sense here
-    (``aimed``: ``aim.aimed_at_person`` for the word, when the caller has it already)."""
+    (``aimed``: ``aim.aimed_at_person`` for the word, when the caller has it already;
+    ``written``: the word as the post wrote it, when it is the lexicon's term itself)."""
     if homonym is None:
         return False
     if homonym.in_phrase(text, start, end) or homonym.modifies_a_sense_word(text, end):
         return True
     if aimed is None:
         aimed = aim.aimed_at_person(text, start, end)
-    return not aimed and homonym.has_neighbour(text, start, end)
+    return not aimed and (homonym.has_neighbour(text, start, end) or homonym.names_a_person(written))

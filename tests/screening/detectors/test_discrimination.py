@@ -277,6 +277,8 @@ def test_a_reclaimed_slur_gates_the_classifier_but_self_identification_alone_doe
         "The toddler threw a paddy in the middle of the market",
         "He's in a right paddy about the parking permits",
         "Happy St Paddy's Day to everyone at the Irish centre",
+        "Well done to Paddy and the grounds team for the cricket pitch",
+        "Paddy from the depot sorted the bins on Elm Road in an hour",
         "Dyke Road is shut for resurfacing until Friday",
         "The dyke along the fen is flooding again",
         "Walk up to Devil's Dyke on Sunday with the ramblers",

@@ -161,7 +161,8 @@ def _lexicon() -> _Lexicon:
             term for term in data["homonyms"]
             if any(term in phrase.split() and phrase != term for phrase in identities)),
         reclaimed_by={term: frozenset(ids) for term, ids in data["reclaimed_by"].items()},
-        homonyms={term: Homonym.parse(entries) for term, entries in data["homonyms"].items()},
+        homonyms={term: Homonym.parse(entries, first_name=term in data["first_names"])
+                  for term, entries in data["homonyms"].items()},
         aim=Aim.build(data["person_words"], singular_to_target),
         labels=data["characteristics"],
         intensifier=re.compile(
@@ -198,7 +199,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
         aimed = None  # asked once, and only when an answer is needed
         if homonym is not None:
             aimed = lexicon.aim.aimed_at_person(text, hit.start, hit.end)
-            if everyday_sense(homonym, lexicon.aim, text, hit.start, hit.end, aimed):
+            if everyday_sense(homonym, lexicon.aim, text, hit.start, hit.end, aimed,
+                              _as_written(post, hit.start, hit.end, hit.term)):
                 continue
             if hit.term in lexicon.in_identity_phrases and _group_name(post, hit.start, hit.end) \
                     and not lexicon.aim.addressed(text, hit.start):
@@ -270,6 +272,14 @@ def glued_identities(text: str) -> tuple[Glued, ...]:
     return tuple(glued_tokens(text, _lexicon().glued))
 
 
+def _as_written(post: NormalisedText, start: int, end: int, term: str) -> str | None:
+    """The post's own letters for a hit that is the lexicon's term itself (not a plural or
+    another form), so that their case can be read ("Paddy", a name); else None."""
+    if post.text[start:end] != term:
+        return None
+    return post.evidence(start, end)[2]
+
+
 def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
     """Spans of ``post.text`` whose letters spell a slur but mean something else here ("slag"
     in "slag the council off"): the classifier's encoder is not shown them (it reads the
@@ -278,7 +288,7 @@ def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
     spans = []
     for hit in lexicon.slurs.find(post):  # the post's cached scan: no templates, no cues
         if everyday_sense(lexicon.homonyms.get(hit.term), lexicon.aim, post.text, hit.start,
-                          hit.end):
+                          hit.end, written=_as_written(post, hit.start, hit.end, hit.term)):
             spans.append((hit.start, hit.end))
     return spans
 
