@@ -12,7 +12,7 @@ combine it with its own score.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from smpolicy.screening.cues import Cues, cues_for, in_group_use
@@ -191,6 +191,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
         for match in template.pattern.regex.finditer(text):
             target = template.target or _target_of(match, lexicon.group_targets)
             cues = cues_for(text, match.start(), match.end())
+            if not cues.negated and _negated_inside(match):
+                cues = replace(cues, negated=True)
             score = _weigh(template.score, cues, reclaimed=False)
             hits.append(
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
@@ -236,6 +238,29 @@ def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
                           hit.end):
             spans.append((hit.start, hit.end))
     return spans
+
+
+def _negated_inside(match: re.Match[str]) -> bool:
+    """Whether a negator stands between the group and what is said of it ("X are never
+    thieves", "X are hardly a drain"): the words the template lets through, not its word lists
+    ("not human", "don't want" say the hostile thing themselves)."""
+    listed = [match.span(name) for name, word in match.groupdict().items() if word]
+    if not listed:
+        return False  # a fixed phrase ("can't even lift a"): its words are the statement
+    gaps, position = [], match.start()
+    for start, end in sorted(listed):
+        gaps.append((position, start))
+        position = end
+    gaps.append((position, match.end()))
+    text = match.string
+    return any(_inner_negator().search(text, start, end) for start, end in gaps)
+
+
+@cache
+def _inner_negator() -> re.Pattern[str]:
+    negators = [n for n in load_lexicon("context")["negators"] if " " not in n or n in
+                ("far from", "by no means", "in no way")]
+    return re.compile(r"(?<![a-z])(?:" + words_regex(negators) + r")(?![a-z])|n't(?![a-z])")
 
 
 def _weigh(score: float, cues: Cues, *, reclaimed: bool) -> float:

@@ -112,8 +112,10 @@ def read_posts(
         gate = features.model_gate(score.signals)
         combined = features.combine(lexicon, model, gate)
         found = stance.counterpart(post, _groups(post)) if gate else None
-        if found is not None and not every:
-            if found.kind == stance.PRESUPPOSED:  # can only raise the part: unflagged posts
+        if found is not None and not found.edits:
+            found = None  # a negated compliment with no opposite to read: the part stands
+        elif found is not None and not every:
+            if stance.raises(found):  # can only raise the part: unflagged posts
                 found = found if combined < review else None
             elif not lexicon < review <= combined:  # can only lower it: posts it decides
                 found = None
