@@ -169,8 +169,9 @@ def _rules() -> _Rules:
         favourable=re.compile(r"(?<![a-z])(?:" + words_regex(context["favourable_predicates"])
                               + r")(?![a-z])"),
         hostile=re.compile(r"(?<![a-z])(?:" + words_regex(_hostile_words()) + r")(?![a-z])"),
-        opposites=dict(context["favourable_predicates"]),
-        no_predicate=re.compile(r"(?<![a-z])no(?= (?:place|business|use|good|right)(?![a-z]))"),
+        opposites={**context["favourable_predicates"], **context["favourable_after_no"]},
+        no_predicate=re.compile(r"(?<![a-z])no(?= (?:" + words_regex(context["favourable_after_no"])
+                                + r")(?![a-z]))"),
     )
 
 
@@ -313,7 +314,11 @@ def _sentence_edits(
             continue
         if rules.contrast.search(text, end, s_end):
             return []
-        polarity, word = _denied(text, end, s_end, groups, rules)
+        if match.re is rules.no_predicate:  # "have no place": the noun after it
+            noun = re.match(r" ([a-z]+)", text[end:])
+            polarity, word = FAVOURABLE, (end + 1, end + 1 + len(noun.group(1))) if noun else None
+        else:
+            polarity, word = _denied(text, end, s_end, groups, rules)
         opposite = (_opposite(text, start, end, word, groups, rules)
                     if polarity == FAVOURABLE and word else None)
         found.append(_Negated(_affirmative(text, start, end), polarity, opposite))
@@ -394,7 +399,11 @@ def _denied(
     elif raising:
         start = raising.end()
     words = list(re.finditer(r"\S+", text[start:stop]))[:_PREDICATE_WORDS]
-    scope = text[start:start + words[-1].end()] if words else ""
+    scope = list(text[start:start + words[-1].end()] if words else "")
+    for a, b in groups:  # the group words say nothing of the group ("blind", "black")
+        for i in range(max(a, start), min(b, start + len(scope))):
+            scope[i - start] = " "
+    scope = "".join(scope)
     polarity, span = predicate_polarity(scope, rules)
     return polarity, (start + span[0], start + span[1]) if span else None
 
