@@ -8,10 +8,12 @@ score that statement too (``model/reading.py``). Then logic the encoder lacks jo
 
 - negation: the negation of a hateful statement is not hateful. For a post whose clause about
   a group is negated ("I don't think X are ...", "X are not ...", "no X should ...", "nobody
-  thinks X ..."), the counterpart is the affirmative, negators removed. When the affirmative
-  reads as more hostile than the post, the post's model part is damped; otherwise the
-  model's reading of the post stands, since a negated compliment ("X are not welcome here",
-  "X should not be allowed to vote") is hateful.
+  thinks X ...", "it's a myth that X ..."), the counterpart is the affirmative, negators
+  removed. The negated predicate's polarity says which way it goes: a hostile one ("not
+  thieves") is denied, and the post's model part is damped by the affirmative's reading; a
+  favourable one ("not welcome here", "can never be trusted") is a negated compliment, which
+  is hateful: never damped, and read as its opposite ("are unwelcome here") too. Where neither
+  is known, the post is damped only where the affirmative reads as more hostile than it.
 - reported: a statement about a group that a reporting verb introduces and a word outside it
   condemns ("anyone who says X are Y should be ashamed") is read alone, and weighed the same
   way: reporting hate to condemn it is not hate.
