@@ -259,7 +259,7 @@ def _negated_inside(match: re.Match[str]) -> bool:
 @cache
 def _inner_negator() -> re.Pattern[str]:
     negators = [n for n in load_lexicon("context")["negators"] if " " not in n or n in
-                ("far from", "by no means", "in no way")]
+                ("far from", "by no means", "in no way", "anything but")]
     return re.compile(r"(?<![a-z])(?:" + words_regex(negators) + r")(?![a-z])|n't(?![a-z])")
 
 

@@ -77,7 +77,7 @@ def write_card(directory: Path, head: dict[str, Any]) -> None:
         "or when the post refers to no protected characteristic (no identity word of the lexicon,",
         "no slur, no lexicon hit: `features.target_gate`), else 1 (`features.combine`,",
         "`features.model_gate`). Where a clause about a group is negated, the polarity of the",
-        "negated predicate decides (`stance.predicate_polarity`: acceptance words, the lexicon's",
+        "negated predicate decides (`negation.predicate_polarity`: acceptance words, the lexicon's",
         "hostile words, the VADER sentiment lexicon): a hostile one (\"X are not thieves\") is",
         "denied, so the affirmative (negators removed) is read too and the model's part is",
         "multiplied by 1 - p_affirmative; a favourable one (\"X are not welcome\", \"X can never",
