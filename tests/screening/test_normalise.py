@@ -31,7 +31,8 @@ def test_obfuscation_is_undone(text: str, expected: str):
 
 @pytest.mark.parametrize(
     "text",
-    ["Meet at 10am on the 2nd", "@bob see you at 7", "Call 0 7 7 0 0 9 0 0 1 2 3", "Scunthorpe United 3-1"],
+    ["Meet at 10am on the 2nd", "@bob see you at 7", "Call 0 7 7 0 0 9 0 0 1 2 3", "Scunthorpe United 3-1",
+     "The new pavilion cost \u00a38k, the pool $5m and the budget \u00a32bn"],
 )
 def test_ordinary_text_keeps_its_digits_and_mentions(text: str):
     assert normalise(text).text == text.lower()

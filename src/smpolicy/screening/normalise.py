@@ -50,7 +50,9 @@ _LEET_WORD = re.compile(r"(?<![\w@])(?=[\w@$!|+€£]*[a-z])(?=[\w@$!|+€£]*[0
 # "!" with more of the word after it. Most posts whose only leet characters are sentence-final
 # "!" and plain numbers fail it and skip ``_LEET_WORD``, which looks ahead along every word.
 _LEET_HINT = re.compile(r"[0-9@$|+€£!](?:(?<=[^\W0-9][0-9@$|+€£])|(?<!!)(?=[^\W0-9])|(?<=!)(?=[\w@$!|+€£]))")
-_ORDINAL_OR_TIME = re.compile(r"^\d+(st|nd|rd|th|am|pm|s|k|m|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
+# Numbers with a unit, times, ordinals and sums of money ("10am", "3rd", "£8k", "$5m"), and
+# codes like "b12": not leetspeak.
+_ORDINAL_OR_TIME = re.compile(r"^[£$€]?\d+(st|nd|rd|th|am|pm|s|k|m|bn|mph|kg|km|g|ml|p)?$|^[a-z]{1,2}\d+[a-z]?$")
 _SPACED = re.compile(
     r"(?<![\w@$!])[a-z0-9@$!](?P<sep>[ .\-_*~]{1,2})[a-z0-9@$!](?![\w@$!])"
     r"(?:(?P=sep)[a-z0-9@$!](?![\w@$!]))+"
