@@ -80,6 +80,12 @@ def denies(text: str) -> int | None:
         ("Refugees have no place in our community.", stance.FAVOURABLE),
         ("I'd never vote for a blind man.", 0),  # "blind" names the group, says nothing of it
         ("Older staff will never keep up with the new system.", 0),
+        ("Autistic people are anything but stupid.", stance.HOSTILE),
+        # to stop doing something hostile is favourable: never stopping it is no denial
+        ("I don't think Romanians will ever stop being thieves.", stance.FAVOURABLE),
+        # hostility outside the negated clause: no clean denial
+        ("I don't hate gay people. I just think they're disgusting.", 0),
+        ("Women are not stupid, and the comments under the post are vile.", 0),
     ],
 )
 def test_what_a_negation_denies_is_read_from_its_predicate(text, polarity):
@@ -187,6 +193,7 @@ EXCLUSION_THROUGH_NEGATION = [
     "Gay men have no place in the under-16s coaching team.",
     "Disabled apprentices are no use to anyone on the grounds crew.",
     "Muslims aren't welcome at the parish fete.",
+    "I don't hate lesbians, I just think they're disgusting.",
 ]
 
 

@@ -68,14 +68,17 @@ def _rules() -> _Rules:
     context = load_lexicon("context")
     # "n't" is read inside its word; "nobody should have to ..." has no affirmative (it is no
     # denial of a statement: "everyone should have to ..." says something else).
-    listed = [n for n in context["negators"]
-              if "n't" not in n and n != "cannot" and not n.endswith(" should")]
+    # "anything but" negates only after a copula ("X are anything but lazy"), not in "they
+    # don't do anything but moan"; "never stop/shut up" says X always do it
+    listed = [n for n in context["negators"] if "n't" not in n and n != "cannot"
+              and not n.endswith(" should") and n != "anything but"]
     return _Rules(
         negator=re.compile(
             r"(?:(?<![a-z'’])(?:" + words_regex(listed) + r"|cannot)(?![a-z'’])"
-            r"|(?<=[a-z])n['’]t(?![a-z]))"
+            r"|(?<=[a-z])n['’]t(?![a-z])"
+            r"|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were )|(?<=be )|(?<=been ))anything but(?![a-z]))"
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
-            r"|wait|care less|help)(?![a-z]))"
+            r"|wait|care less|help|stop|stops|quit|cease|shut up)(?![a-z]))"
         ),
         # "nobody (on our street) thinks X ...", "no one here hates X": the subject denies;
         # not "nobody should have to ...", which denies no statement about the group
@@ -87,7 +90,8 @@ def _rules() -> _Rules:
         # something else said of the group instead: "but ...", ", just ...", ", they're ..."
         contrast=re.compile(
             r"(?<![a-z])(?<!anything )(?:but|however|though|although|except)(?![a-z])"
-            r"|(?:[,;:–—-]\s*|(?<![a-z])but )(?:rather|instead|just|only|merely|simply|even)(?![a-z])"
+            r"|(?:[,;:–—-]\s*(?:[a-z'’]+\s+){0,2}|(?<![a-z])but )(?:rather|instead|just|only|merely"
+            r"|simply|even)(?![a-z])"
             r"|[,;:–—-]\s*(?:they|it|we|he|she|that|this|those|these|them)(?![a-z])"
         ),
         favourable=re.compile(r"(?<![a-z])(?:" + words_regex(context["favourable_predicates"])
@@ -151,6 +155,8 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
     statement = " ".join(_statement(text, edits, a, b) for a, b in sentences)
     # it denies hate outright only if every negation in it negates a hostile predicate
     denies = HOSTILE if all(p == HOSTILE for p in polarities) else 0
+    if denies == HOSTILE and _hostile_elsewhere(text, edits, groups, rules):
+        denies = 0
     return Negation(tuple(edits), statement, cue, denies)
 
 
@@ -302,13 +308,39 @@ def predicate_polarity(
     marks = [(m.start(), 0, FAVOURABLE, m.span()) for m in rules.favourable.finditer(words)]
     marks += [(m.start(), 1, HOSTILE, m.span()) for m in rules.hostile.finditer(words)]
     for m in re.finditer(r"[a-z]+", words):
-        value = valence(m.group())
+        value = 0.0 if m.group() in _STOPPING_VERBS else valence(m.group())
         if value <= HOSTILE_WORD or value >= STRONG_WORD:
             marks.append((m.start(), 2, HOSTILE if value < 0 else FAVOURABLE, m.span()))
     if not marks:
         return 0, None
     _, _, polarity, span = min(marks)
+    if _STOPPING.search(words, 0, span[0]):
+        polarity = -polarity  # "will never stop thieving": to stop it would be favourable
     return polarity, span
+
+
+_STOPPING_VERBS = frozenset({"stop", "stops", "stopped", "quit", "quits", "cease"})
+_STOPPING = re.compile(r"(?<![a-z])(?:stop|stops|stopped|quit|quits|cease|give up|gives up)"
+                       r"\s+(?:being\s+)?$")
+
+
+def _hostile_elsewhere(text: str, negations: list[Edit], groups: list[tuple[int, int, str]],
+                       rules: _Rules) -> bool:
+    """Whether the post says something hostile outside the clauses it negates ("I don't hate
+    X, I just think they're disgusting", "X are not lazy. They're thick."): then it is no
+    clean denial, whatever the negated predicate says."""
+    from smpolicy.screening.model.appraisal import HOSTILE_WORD, valence
+
+    rest = list(text)
+    spans = [(a, b) for a, b, _ in groups]
+    for start, end, _ in negations:
+        stop = _CLAUSE_STOP.search(text, end)
+        spans.append((start, stop.start() if stop else len(text)))
+    for start, end in spans:
+        rest[start:end] = " " * (end - start)
+    words = "".join(rest)
+    return bool(rules.hostile.search(words)) or any(
+        valence(m.group()) <= HOSTILE_WORD for m in re.finditer(r"[a-z]+", words))
 
 
 def _affirmative(text: str, start: int, end: int) -> Edit:
