@@ -3,6 +3,7 @@
 People dodge word filters by dropping or swapping a letter ("mslims", "vermn", "retrad"), or
 by splitting a word with a space ("mus lims", "ver min"). For every word of the discrimination
 and harassment lexicons (slurs, group words, derogatory predicates, hostile verbs, insults)
+and the one-word identity references of the 6.4(c) target gate ("synagogue", "nigerian")
 this lists each variant with one letter dropped, or two neighbouring letters swapped, keeping
 the first letter, then throws away:
 
@@ -10,7 +11,9 @@ the first letter, then throws away:
 - variants that are English words or common spellings in their own right: a variant is kept
   only if wordfreq's English lists give it a zipf frequency under ``--max-zipf`` (default 1.0,
   fewer than about one in a hundred million words), so "midge", "niger", "itch" or a common
-  typo of another word ("hte") stay as they are;
+  typo of another word ("hte") stay as they are; for identity words (``identity_words``)
+  under ``--max-identity-zipf`` (default 2.0): "wome" (1.7) is a typo of "women", and a
+  repaired identity word names a group without flagging anything: the words around it must;
 - variants that are themselves lexicon words, or that two lexicon words share (ambiguous);
 - known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur).
 
@@ -28,6 +31,10 @@ start-up time: the shared scan's automaton is remade as each detector adds its w
   by their frequencies would make the pair fewer than once in ten billion pairs). Two real
   words fail it ("who re" 11.5, "she male" 11.2, "red skin" 10.2, "pak is" 10.5, "co on"
   12.1), a fragment passes ("mus lims" 4.9, "ver min" 7.8, "nig gers" 5.0).
+
+Last come identity phrases with a misspelt first word before "people", "men", "women" or
+"folk" (``people_phrases``: "tarns people", under ``--max-people-zipf``, default 3.5) and
+three-letter group words with digits for letters (``leet_short_words``: "g4y").
 
 The engine only reads the table this writes (one ``variant<TAB>word`` per line: read in
 a millisecond, where YAML took 18); wordfreq is needed to rebuild it, not to run:
@@ -73,6 +80,73 @@ JOIN_FOLLOWERS = ("are", "should")
 JOIN_EXCEPTIONS = frozenset({"allblacks", "theallblacks"})
 
 
+# Nouns after which a misspelt word is read as the identity word it is one letter from
+# ("tarns people", "bind people": no one writes those): see ``people_phrases``.
+PEOPLE_NOUNS = ("people", "men", "women", "folk")
+# Group singulars that are nouns, not adjectives: "girl people" or "pole people" is no phrase.
+NOUN_SINGULARS = frozenset({"girl", "woman", "female", "pole", "jew", "gypsy", "traveller",
+                            "immigrant", "migrant", "refugee", "foreigner", "pensioner", "oap",
+                            "boomer", "cripple"})
+LEET_DIGITS = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+
+
+def identity_words() -> set[str]:
+    """The one-word terms that name a protected characteristic or its people ("women",
+    "synagogue"): the 6.4(c) target gate's words. Their misspellings are kept up to
+    ``--max-identity-zipf``: a typo of "women" ("wome", zipf 1.7) is rare enough to mean it."""
+    data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
+    terms = {t.lower() for key in ("groups", "group_singulars", "identity_references")
+             for words in data[key].values() for t in words}
+    return {t for t in terms if re.fullmatch(r"[a-z]+", t)}
+
+
+def people_phrases(max_zipf: float) -> dict[str, str]:
+    """Each identity phrase of a word and a noun for people ("trans people", "blind people",
+    and every group singular before "people") with its first word misspelt (one letter
+    dropped or two swapped, three letters or more left), mapped to the phrase: "tarns
+    people", "asain people", "yung people". The misspelling alone may be a rare word
+    ("tarns"), but not before "people"; words of zipf ``max_zipf`` or more (about three in
+    a million words: "back", "bind", "disable") are left alone, as "welcome back people"
+    must stay as it is."""
+    data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
+    phrases = {t.lower() for key in ("groups", "identity_references")
+               for words in data[key].values() for t in words}
+    phrases |= {f"{t.lower()} people" for words in data["group_singulars"].values() for t in words
+                if t.lower() not in NOUN_SINGULARS}
+    words = lexicon_words()
+    forms: dict[str, set[str]] = defaultdict(set)
+    for phrase in phrases:
+        parts = phrase.split()
+        if len(parts) != 2 or parts[1] not in PEOPLE_NOUNS or len(parts[0]) < 3:
+            continue
+        first = parts[0]
+        dropped = {first[:i] + first[i + 1:] for i in range(1, len(first))}
+        swapped = {first[:i] + first[i + 1] + first[i] + first[i + 2:]
+                   for i in range(1, len(first) - 1)}
+        for variant in dropped | swapped:
+            if (variant != first and len(variant) >= 3 and variant not in words
+                    and zipf_frequency(variant, "en") < max_zipf):
+                forms[f"{variant} {parts[1]}"].add(phrase)
+    return {form: next(iter(p)) for form, p in forms.items() if len(p) == 1}
+
+
+def leet_short_words() -> dict[str, str]:
+    """Three-letter group words with digits for letters ("g4y", "m3n"): too short for
+    ``normalise`` to decode (it reads "a4" or "m3n" as a code, not leetspeak)."""
+    data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
+    short = {t.lower() for key in ("groups", "group_singulars") for words in data[key].values()
+             for t in words if re.fullmatch(r"[a-z]{3}", t)}
+    out = {}
+    for word in short:
+        for mask in range(1, 2 ** len(word)):
+            form = "".join(LEET_DIGITS.get(c, c) if mask >> i & 1 else c
+                           for i, c in enumerate(word))
+            if form != word and any(c.isalpha() for c in form):
+                out[form] = word
+                out[form + "s"] = word + "s"
+    return out
+
+
 def slur_words() -> set[str]:
     """The one-word slurs and their plurals: the words a post is flagged for on their own."""
     data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
@@ -86,6 +160,9 @@ def lexicon_words() -> set[str]:
         data = yaml.safe_load((LEXICONS / f"{name}.yaml").read_text(encoding="utf-8"))
         for key in keys:
             words.update(_words_in(data[key]))
+    # The one-word identity references ("synagogue", "nigerian"), not the words of their
+    # phrases ("where they came from": "the", "came" are no lexicon words).
+    words |= {w for w in identity_words() if len(w) >= MIN_LENGTH}
     return {w for w in words if re.fullmatch(r"[a-z]+", w)}
 
 
@@ -166,8 +243,10 @@ def safe_join(left: str, right: str, words: set[str], max_split_zipf: float) -> 
     return zipf_frequency(left, "en") + zipf_frequency(right, "en") < max_split_zipf
 
 
-def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
+def build(max_zipf: float, max_split_zipf: float, max_identity_zipf: float = 2.0,
+          max_people_zipf: float = 3.5) -> dict[str, str]:
     words = lexicon_words()
+    identities = identity_words()
     sources: dict[str, set[str]] = defaultdict(set)
     for word in words:
         for variant in variants(word):
@@ -176,7 +255,8 @@ def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
         variant: next(iter(origin))
         for variant, origin in sorted(sources.items())
         if len(origin) == 1 and variant not in words and variant not in ABBREVIATIONS
-        and zipf_frequency(variant, "en") < max_zipf
+        and zipf_frequency(variant, "en")
+        < (max_identity_zipf if next(iter(origin)) in identities else max_zipf)
     }
     # Split forms of each word, of its plural and of each kept misspelling of a slur, mapped to
     # the word.
@@ -197,6 +277,10 @@ def build(max_zipf: float, max_split_zipf: float) -> dict[str, str]:
     )
     for form, phrase in joined_forms(max_zipf).items():
         table.setdefault(form, phrase)
+    for form, phrase in people_phrases(max_people_zipf).items():
+        table.setdefault(form, phrase)
+    for form, word in leet_short_words().items():
+        table.setdefault(form, word)
     table.update(NUMBER_WORDS)
     return dict(sorted(table.items()))
 
@@ -205,9 +289,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-zipf", type=float, default=1.0)
     parser.add_argument("--max-split-zipf", type=float, default=8.0)
+    parser.add_argument("--max-identity-zipf", type=float, default=2.0)
+    parser.add_argument("--max-people-zipf", type=float, default=3.5)
     parser.add_argument("--out", type=Path, default=LEXICONS / "spelling.tsv")
     args = parser.parse_args()
-    table = build(args.max_zipf, args.max_split_zipf)
+    table = build(args.max_zipf, args.max_split_zipf, args.max_identity_zipf,
+                  args.max_people_zipf)
     header = (
         "# Generated by scripts/build_spelling_variants.py: do not edit by hand.\n"
         "# Misspellings of lexicon words (one letter dropped or two swapped) that are not English\n"

@@ -79,8 +79,11 @@ def _lexicon_words() -> set[str]:
 
 
 def _numbers_for_letters(variant: str, word: str) -> bool:
-    """"h8" for "hate" (and "h8ers", which leetspeak decoding reads as "hbers")."""
-    return variant.startswith(("h8", "hb")) and word.startswith("hat")
+    """"h8" for "hate" (and "h8ers", which leetspeak decoding reads as "hbers"), and digits for
+    the letters of a three-letter group word, too short for leetspeak decoding ("g4y")."""
+    digits = str.maketrans("431057", "aeiost")
+    return (variant.startswith(("h8", "hb")) and word.startswith("hat")) or (
+        any(c.isdigit() for c in variant) and variant.translate(digits) == word)
 
 
 def test_every_variant_is_one_letter_from_a_lexicon_word_and_not_a_lexicon_word():
@@ -290,11 +293,74 @@ def test_a_repaired_friendly_post_is_not_discrimination(flagged, text):
 
 
 def test_every_joined_form_is_its_phrase_without_some_spaces():
-    joined = {v: w for v, w in _variants().items() if " " in w}
+    joined = {v: w for v, w in _variants().items()
+              if " " in w and v.count(" ") != w.count(" ")}
     assert len(joined) > 1000
     for variant, phrase in joined.items():
         assert variant.replace(" ", "") == phrase.replace(" ", ""), (variant, phrase)
         assert variant.count(" ") < phrase.count(" "), (variant, phrase)
+
+
+def test_every_misspelt_people_phrase_is_one_letter_from_an_identity_phrase():
+    phrases = {v: w for v, w in _variants().items()
+               if " " in w and v.count(" ") == w.count(" ")}
+    assert len(phrases) > 100
+    for variant, phrase in phrases.items():
+        (first, noun), (word, same) = variant.split(), phrase.split()
+        assert noun == same and noun in {"people", "men", "women", "folk"}, (variant, phrase)
+        assert first[0] == word[0] and _one_letter_from(first, word), (variant, phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Tarns people are sick in the head", "gender_reassignment"),  # "tarns": a rare word
+        ("Wome are too weak to drive the gritter", "sex"),
+        ("The new synagogu will bring trouble", "religion_or_belief"),
+    ],
+)
+def test_misspelt_identity_words_are_repaired(text, target):
+    from smpolicy.screening.detectors.discrimination import identity_mentions
+
+    assert [m.target for m in identity_mentions(prepared(text))] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome back people, the pool reopens on Monday",  # "back" is one letter from "black"
+        "The dead people in the churchyard records go back to 1700",
+    ],
+)
+def test_common_words_before_people_are_left_alone(text):
+    assert prepared(text).text == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired", "evidence"),
+    [
+        ("Muslimsssss are a plague", "muslims are a plague", "Muslimsssss"),
+        ("the new mmmmosque", "the new mosque", "mmmmosque"),
+        ("GGGGay people out", "gay people out", "GGGGay"),
+    ],
+)
+def test_a_repeated_letter_is_cut_to_the_lexicon_word(text, repaired, evidence):
+    post = prepared(text)
+    assert post.text == repaired
+    word = repaired.split()[0] if evidence[0].isupper() else repaired.split()[-1]
+    start = post.text.index(word)
+    assert post.evidence(start, start + len(word))[2] == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("Sooooo stupid of me", "soo stupid of me"),  # "so" is no lexicon word: two are kept
+        ("killlll them all", "kill them all"),  # "kill" has two as it is
+    ],
+)
+def test_repeats_that_make_no_other_lexicon_word_keep_two_letters(text, repaired):
+    assert prepared(text).text == repaired
 
 
 def test_joined_forms_skip_english_words_and_the_all_blacks():

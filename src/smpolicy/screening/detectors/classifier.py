@@ -134,7 +134,9 @@ def model_text(post: NormalisedText, edits: Sequence[Edit] = ()) -> str:
     of the normalised text and their replacements: a ``stance.Counterpart``'s) applied to it.
 
     - Undoing obfuscation revealed a lexicon word ("ver min", "m u s l i m s", "g4ys", a
-      Cyrillic letter in "gypsy"): it reads the repaired text, the words its training saw.
+      Cyrillic letter in "gypsy"), or identity words were run together ("theimmigrants",
+      ``discrimination.glued_identities``): it reads the repaired text, those tokens split
+      into their words, the words its training saw.
       Only then: normalising also names emoji (a "black heart" hides no word), strips accents
       and reads "£8k" as "lbk", which would move an ordinary post's embedding for nothing.
     - The lexicon read a slur's letters in an everyday sense ("slag the council off", "fag
@@ -148,13 +150,27 @@ def model_text(post: NormalisedText, edits: Sequence[Edit] = ()) -> str:
     """
     lowered = post.original.lower()
     senses = _everyday_senses(post)
-    if post.text == lowered and not senses and not edits:
+    glued = _glued_identities(post, [*senses, *((start, end) for start, end, _ in edits)])
+    if post.text == lowered and not senses and not edits and not glued:
         return post.original
-    if _reveals_a_lexicon_word(post, lowered):
-        return _edited(post.text, [(start, end, "") for start, end in senses] + list(edits))
+    if glued or _reveals_a_lexicon_word(post, lowered):
+        return _edited(post.text, [(start, end, "") for start, end in senses] + list(edits)
+                       + glued)
     return _edited(post.original, [(*post.to_original(start, end), replacement)
                                    for start, end, replacement
                                    in [*((s, e, "") for s, e in senses), *edits]])
+
+
+def _glued_identities(post: NormalisedText, taken: Sequence[tuple[int, int]]) -> list[Edit]:
+    """Edits that split each token of identity words run together into its words
+    ("theimmigrants" -> "the immigrants"), where no other edit touches it."""
+    try:
+        from smpolicy.screening.detectors.discrimination import glued_identities
+    except ImportError:
+        return []
+    return [(token.start, token.end, " ".join(token.words))
+            for token in glued_identities(post.text) if len(token.words) > 1
+            and not any(start < token.end and token.start < end for start, end in taken)]
 
 
 def _reveals_a_lexicon_word(post: NormalisedText, lowered: str) -> bool:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from smpolicy.screening.cues import Cues, cues_for, in_group_use
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
+from smpolicy.screening.glued import Glued, glued_tokens
 from smpolicy.screening.lexicon import (
     TermIndex,
     compile_template,
@@ -87,6 +88,7 @@ class Template:
 class _Lexicon:
     slurs: TermIndex
     identities: TermIndex  # group words, singulars and ``identity_references`` -> characteristic
+    glued: dict[str, str]  # the same, looked for inside words run together (``glued_tokens``)
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
     reclaimed_by: dict[str, frozenset[str]]  # who may reclaim a word (self-identification)
@@ -148,6 +150,7 @@ def _lexicon() -> _Lexicon:
     identities.update(singular_to_target)
     return _Lexicon(
         identities=TermIndex(identities),
+        glued=_glue_terms(identities),
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
@@ -161,6 +164,21 @@ def _lexicon() -> _Lexicon:
         ),
         templates=GatedList([(template.pattern, template) for template in templates]),
     )
+
+
+def _glue_terms(identities: dict[str, str]) -> dict[str, str]:
+    """The identity words to look for inside words run together, with their plurals and, for
+    phrases, their joined forms ("transwomen"). Not those of under four letters ("men",
+    "gay", "age"): they are parts of too many other words and of other languages ("nemen",
+    "mening"); their plurals and phrases are long enough ("gays", "gay men")."""
+    terms: dict[str, str] = {}
+    for term, target in identities.items():
+        term = re.sub(r"[\s\-]+", " ", term.lower())
+        if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", term) or len(term.replace(" ", "")) < 4:
+            continue
+        for form in (term, term + "s", term.replace(" ", "")):
+            terms.setdefault(form, target)
+    return terms
 
 
 def find_hits(post: NormalisedText) -> list[Hit]:
@@ -203,7 +221,8 @@ def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
     included, in text order.
 
     Read from the normalised text, so obfuscated and misspelt forms count ("m u s l i m s",
-    "g4ys"); a slur whose letters mean something else here ("fag butts") does not.
+    "g4ys"), and inside words run together ("muslimsare", "thegaycouple": ``glued_identities``); a
+    slur whose letters mean something else here ("fag butts") does not.
     """
     return tuple(Mention(target, *post.to_original(start, end))
                  for start, end, target in identity_spans(post))
@@ -213,6 +232,7 @@ def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
     """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
     lexicon = _lexicon()
     found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
+    found += [term for token in glued_identities(post.text) for term in token.terms]
     senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
     found += [(hit.start, hit.end, hit.data[0]) for hit in lexicon.slurs.find(post)
               if (hit.start, hit.end) not in senses]
@@ -223,6 +243,14 @@ def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
             spans.append((start, end, target))
             last_end = end
     return spans
+
+
+@lru_cache(maxsize=1024)
+def glued_identities(text: str) -> tuple[Glued, ...]:
+    """Tokens of ``text`` (normalised) that hold identity words run together ("muslimsare"):
+    asked for the gate, the statements ``model/stance.py`` reads, and what the encoder reads
+    (``classifier.model_text``), so split once per text."""
+    return tuple(glued_tokens(text, _lexicon().glued))
 
 
 def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
