@@ -62,6 +62,13 @@ EVERYDAY = [
     "The lad at the garage retarded the timing on the ride-on mower",
     "The dyke by the old sea wall held through the spring tides",
     "Our bitch came second in the show at the county fair",
+    "The dykes along the drove burst after the February floods",
+    "Walked the dog along the dyke path to the old pumping station",
+    "Felt a bit queer after the staff barbecue, think it was the chicken",
+    "A documentary about the Crips and Bloods on telly tonight",
+    "Walked along the dyke from the sluice to the pub, lovely evening",
+    "The slag from the old ironworks is being cleared for the new car park",
+    "Fancy a fag? I'm gasping after that committee",
 ]
 
 # The same letters aimed at a person or a group, with a sense word nearby: flagged.
@@ -106,6 +113,9 @@ AIMED = [
     "Shut up you he she",
     "She's a bitch, everyone at the dog show says so",
     "Skanks like her at the reggae night, disgusting",
+    "You crip, the Crips and Bloods would laugh at you",
+    "The woman who runs the drainage board is a dyke who floods her own fields",
+    "Keep an eye on the dyke in accounts, she'd knife you in the back",
 ]
 
 # The slur and nothing to say otherwise: flagged, as the default reading.

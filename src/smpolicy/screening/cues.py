@@ -52,6 +52,7 @@ class _Patterns:
     self_identification: GatedPattern
     # Asked only of the rare reclaimable slur a post holds: plain regexes, no gates to scan for.
     in_group_before: re.Pattern[str]
+    self_description: re.Pattern[str]  # "I'm a big old dyke": in-group, whatever the adjectives
     in_group_after: re.Pattern[str]
     out_group_before: re.Pattern[str]
     # Reported-and-condemned statements (``reports``), shared with the classifier's stance rules.
@@ -74,6 +75,7 @@ def _patterns() -> _Patterns:
         disclaimer=GatedPattern("|".join(lexicon["disclaimers"]), whole_text=False),
         self_identification=GatedPattern("|".join(lexicon["self_identification"]), whole_text=False),
         in_group_before=re.compile(lexicon["in_group_before"]),
+        self_description=re.compile(_self_description(lexicon)),
         in_group_after=re.compile(lexicon["in_group_after"]),
         out_group_before=re.compile(lexicon["out_group_before"]),
         # Run with start and end positions inside the text: no word-edge gates.
@@ -84,6 +86,14 @@ def _patterns() -> _Patterns:
             r"(?<![a-z])(?:" + words_regex(lexicon["condemnations"]) + r")(?![a-z])",
             whole_text=False),
     )
+
+
+def _self_description(lexicon: dict) -> str:
+    """The writer describing themselves with the word as the head of the phrase ("I'm a big
+    old dyke", "as a tired, happy queer"): the cue, then up to three words, none a stop word,
+    the last followed by a space only (``self_description_cue`` in ``context.yaml``)."""
+    word = rf"(?!(?:{words_regex(lexicon['self_description_stops'])})\b)[a-z'’-]+"
+    return rf"{lexicon['self_description_cue']}(?:{word}(?:,\s*|\s+)){{0,2}}(?:{word}\s+)?$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,15 +239,18 @@ def in_group_use(
 ) -> bool:
     """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
 
-    Its own sentence decides first: an in-group cue right before it ("us", "fellow", "as a")
-    or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
+    Its own sentence decides first: the writer describing themselves with it ("I'm a big old
+    dyke", "I call myself a crip"), an in-group cue right before it ("us", "fellow", "me and
+    the other") or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
     nearer the word says no. Without either, the writer's self-identification anywhere in the
-    post ("I'm a lesbian ...") says yes, if it names one of ``identities`` when given (the
-    word's own group: "as a straight man" reclaims no "dyke").
+    post ("I'm a lesbian ...", "my niggas") says yes, if it names one of ``identities`` when
+    given (the word's own group: "as a straight man" reclaims no "dyke").
     """
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
     before = text[s_start:start]
+    if patterns.self_description.search(before) is not None:
+        return True  # "I'm a daft old dyke": the writer's own words about themselves
     inside = patterns.in_group_before.search(before)
     outside = patterns.out_group_before.search(before)
     if outside is not None and (inside is None or outside.start() > inside.start()):

@@ -10,8 +10,9 @@ the evidence for each everyday sense. The order of the questions is the point:
 2. The word right after it is a sense word, so the slur's letters modify it ("fag break",
    "dyke road"): everyday, even after "you" ("do you want a fag break").
 3. The word is aimed at a person (``aimed_at_person``): "you X", "you're a X", "she's a
-   X", "X like you", "typical X", "that X teacher", "gay X": the slur, whatever sense words
-   stand nearby ("you bitch, get your dog off my lawn").
+   X", "the new bloke is a X", "X like you", "a X who", "that X from accounts", "typical X",
+   "that X teacher", "gay X": the slur, whatever sense words stand nearby ("you bitch, get
+   your dog off my lawn").
 4. A sense word a few words either side ("our bitch had six puppies"): everyday.
 5. Otherwise the slur: an everyday reading needs evidence, a slur reading does not.
 """
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from smpolicy.screening.lexicon import words_trie
 
 _WORD = re.compile(r"[a-z]+")
+_THAT = re.compile(r"\b(?:that|this) $")
+_FROM = re.compile(r"(?:e?s)? from\b")
 # How far the sense words and the aiming words are looked for, in characters.
 NEIGHBOUR_REACH = 25
 AIM_REACH = 48
@@ -34,7 +37,7 @@ AIM_REACH = 48
 class Homonym:
     """How to tell that a slur's letters mean something else here.
 
-    ``neighbours``: a word within a few words either side ("fag" near "break", "bitch" near
+    ``neighbours``: a word (or its plural) within a few words either side ("fag" near "break", "bitch" near
     "puppies"). ``phrases``: set phrases that contain the term ("slag heap", "chink of
     light", "could cripple"), matched only where the phrase covers the hit itself, so a
     sense word elsewhere in the post excuses nothing.
@@ -45,7 +48,8 @@ class Homonym:
 
     @classmethod
     def parse(cls, entries: list[str]) -> Homonym:
-        words = frozenset(e for e in entries if " " not in e)
+        # each sense word with its plurals ("floods", "paths", "marshes"), looked up in one set
+        words = frozenset(f"{e}{ending}" for e in entries if " " not in e for ending in ("", "s", "es"))
         phrases = [e for e in entries if " " in e]
         return cls(words, re.compile(rf"(?<![a-z])(?:{_phrase_alternation(phrases)})(?![a-z])")
                    if phrases else None)
@@ -108,23 +112,37 @@ class Aim:
             rf"|\byour an?|\b(?:oi|oy|hey|hoi)"
             # "he's a X", "she is such a X", "they're all Xs"
             rf"|\b(?:he|she|they|him|her|them)(?:'s|'re|s| is| was| are| were| r)(?: all)?"
+            # "the new bloke is a X", "my neighbour's a X", "the lad on reception is a X": a
+            # person word as the subject (not "the problem is a dyke that floods")
+            rf"|\b(?:{people})(?: (?:in|from|at|on|next|over|down|up|across) (?:the |our |my )?"
+            rf"[a-z]+(?: door| the road)?)?(?:'s| is| was)"
             rf"|\b(?:call(?:ed|ing|s)?|labelled) (?:him|her|them|me|you|us)(?: an?)?"
             rf"|\btypical|\b(?:{identity}))"
             rf"\W+{modifiers}{{0,3}}$"
         )
         after = (
-            r"^(?:e?s)?(?:'s)?\W+(?:"
+            # "a X who ...": only a person is a "who" (no comma: "the dyke, who built it, ...")
+            r"^(?:e?s)? +who\b(?! knows| cares)"
+            r"|^(?:e?s)?(?:'s)?\W+(?:"
             r"like (?:you|u|him|her|them|that|yourself|himself|herself|themselves)\b"
             rf"|(?:{people})\b)"
         )
-        pointing = rf"\b(?:those|these|them|all(?: the| these| those)?)\W+{modifiers}{{0,2}}$"
+        pointing = rf"\b(?:those|these|them|some|all(?: the| these| those)?)\W+{modifiers}{{0,2}}$"
         return cls(re.compile(before), re.compile(after), re.compile(pointing))
 
     def aimed_at_person(self, text: str, start: int, end: int) -> bool:
         """The word at ``text[start:end]`` is said of a person or people (see the module)."""
         if self.before.search(text, max(0, start - AIM_REACH), start) is not None:
             return True
-        return self.after.search(text[end : end + AIM_REACH]) is not None
+        if self.after.search(text[end : end + AIM_REACH]) is not None:
+            return True
+        # "that X from accounts", "this X from number 9": pointed at someone by where they are from
+        return _FROM.match(text, end) is not None and _THAT.search(text, max(0, start - 8), start) is not None
+
+    def addressed(self, text: str, start: int) -> bool:
+        """Said of a person by the words before it alone ("you X", "he's a X"), not by a person
+        word after it: "queer" before "families" or "councillor" names the group."""
+        return self.before.search(text, max(0, start - AIM_REACH), start) is not None
 
     def pointed_at_people(self, text: str, start: int) -> bool:
         """Pointed at people ("those Xs", "all these Xs")."""

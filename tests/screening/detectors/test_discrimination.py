@@ -176,6 +176,17 @@ def test_a_denial_with_words_between_subject_and_verb_is_not_a_breach(screener):
         "The rest of us dykes will bring cake to the coffee morning",
         "As a dyke myself I love the new rainbow crossing",
         "Disgusting. Queer and here, see you all at the Pride picnic on Sunday",
+        # the writer describing themselves, whatever adjectives they choose
+        "I'm a grumpy old dyke and I've chaired the allotment committee since 2009",
+        "As a knackered but happy queer I can confirm the Pride bake sale raised £400",
+        "I call myself a cripple, my choice, and the new lift at the library is a godsend",
+        "Just a short fat dyke who likes planning law and cheese",
+        "Me and the other old gits on the bowls team want a bigger shed",
+        "Loud, proud and queer on the council float this Saturday",
+        "As an old crip I can tell you the new dropped kerbs are a godsend",
+        "I came out as queer at forty and the parks team threw me a party",
+        "Being queer in this town in the eighties took some nerve",
+        "Just your friendly neighbourhood dyke, here to fix the leaky tap in the pavilion",
     ],
 )
 def test_a_reclaimed_word_used_of_ones_own_group_is_not_flagged(flagged, text):
@@ -190,10 +201,69 @@ def test_a_reclaimed_word_used_of_ones_own_group_is_not_flagged(flagged, text):
         "I'm a proud lesbian and you dykes make me sick",
         "I'm gay myself but those dykes should be banned from the park",
         "We hate dykes round here",
+        # a describing phrase that is about someone else, not the writer
+        "As a parent queers like him teaching at the primary school worry me",
+        "I'm a fan of the council but that dyke in licensing is a disgrace",
+        "As a straight man, dykes on the council make me sick",
+        "Some crip on a mobility scooter ran over my foot, useless",
+        "You're a queer and proud of it, are you? Keep it out of the office",
+        "That queer from the gym has been put on the leisure centre rota, disgusting",
     ],
 )
 def test_a_reclaimable_word_pointed_at_others_is_still_discrimination(flagged, text):
     assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new bloke in highways is a queer, keep your backs to the wall",
+        "My neighbour's a queer and the whole street knows it",
+        "The lad on reception is a queer, I won't be covering his shift",
+        "Our councillor is a crip who can't even get up the stairs to the chamber",
+    ],
+)
+def test_a_person_said_to_be_a_reclaimable_word_is_discrimination(flagged, text):
+    """'The new bloke is a X' is aimed at a person as much as 'he's a X' is."""
+    assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The queer history walk leaves the town hall at two",
+        "Lovely to see so many queer families at the library storytime",
+        "Our openly queer councillor cut the ribbon on the skate park",
+        "The council's LGBT network wants to hear from the queer community in the town",
+    ],
+)
+def test_queer_as_the_name_of_the_group_is_not_a_slur(flagged, text):
+    """"The queer community" names the group, as "the gay community" does."""
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Queer people are disgusting and should stay away from the library",
+        "You queer people make me sick",
+    ],
+)
+def test_the_name_of_the_group_in_an_insult_or_a_derogatory_statement_is_still_found(flagged, text):
+    assert "discrimination" in flagged(text)
+
+
+def test_the_problem_being_a_dyke_is_not_a_person_being_one(flagged):
+    assert "discrimination" not in flagged("The problem is the dyke, it floods every winter")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("proud to be queer and on the bins this week", "queer"), ("proud to be a dyke", "dyke")],
+)
+def test_proud_to_be_reads_as_in_group_with_or_without_an_article(text, word):
+    start = text.index(word)
+    assert in_group_use(text, start, start + len(word))
 
 
 def test_in_group_use_is_read_from_the_words_nearest_the_slur():

@@ -43,6 +43,30 @@ def test_negation_and_reclaiming_leave_the_decision_to_the_lexicon():
     assert features.cue_gate(features.NO_SIGNALS) == 1.0
 
 
+def test_a_reclaimed_word_leaves_the_model_out_only_for_its_own_characteristic():
+    """"As a queer woman I can tell you <group> are ...": the self-description is reclaimed, but
+    the model's reading of what the post says about another group still counts."""
+    queer = ("sexual_orientation", (5, 10))
+    woman = ("sex", (11, 16))  # "a queer woman": the writer, beside the reclaimed word
+    alone = features.Signals(self_identified=True, targets=("sexual_orientation",),
+                             reclaimed=(queer,), mentions=(queer, woman), read=True)
+    assert features.cue_gate(alone) == 0.0
+    others = features.Signals(self_identified=True, targets=("sexual_orientation",),
+                              reclaimed=(queer,),
+                              mentions=(queer, woman, ("religion_or_belief", (40, 47))), read=True)
+    assert features.cue_gate(others) == 1.0
+
+
+def test_identity_words_joined_to_a_reclaimed_word_describe_the_writer():
+    """"As a black queer disabled woman ...": one description of the writer, however long."""
+    black, queer = ("race", (5, 10)), ("sexual_orientation", (11, 16))
+    disabled, woman = ("disability", (17, 25)), ("sex", (26, 31))
+    signals = features.Signals(self_identified=True, targets=("sexual_orientation",),
+                               reclaimed=(queer,), mentions=(black, queer, disabled, woman),
+                               read=True)
+    assert features.cue_gate(signals) == 0.0
+
+
 def _hatecheck_rows() -> list[dict[str, str]]:
     found = [
         folder / "shared/data/hatecheck/test_suite_cases.csv"

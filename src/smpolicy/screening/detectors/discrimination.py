@@ -64,6 +64,7 @@ class LexiconSignals:
     targets: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     mentions: tuple[Mention, ...] = ()
+    reclaimed: tuple[Mention, ...] = ()  # the reclaimed words ("us dykes"), for ``cue_gate``
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ class _Lexicon:
     glued: dict[str, str]  # the same, looked for inside words run together (``glued_tokens``)
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
+    # slurs that are a word of an identity phrase ("queer"); each must have a ``homonyms`` entry
+    in_identity_phrases: frozenset[str]
     reclaimed_by: dict[str, frozenset[str]]  # who may reclaim a word (self-identification)
     homonyms: dict[str, Homonym]
     aim: Aim  # whether a word is said of a person (so a slur, whatever sense words are near)
@@ -154,6 +157,9 @@ def _lexicon() -> _Lexicon:
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
+        in_identity_phrases=frozenset(
+            term for term in data["homonyms"]
+            if any(term in phrase.split() and phrase != term for phrase in identities)),
         reclaimed_by={term: frozenset(ids) for term, ids in data["reclaimed_by"].items()},
         homonyms={term: Homonym.parse(entries) for term, entries in data["homonyms"].items()},
         aim=Aim.build(data["person_words"], singular_to_target),
@@ -194,6 +200,9 @@ def find_hits(post: NormalisedText) -> list[Hit]:
             aimed = lexicon.aim.aimed_at_person(text, hit.start, hit.end)
             if everyday_sense(homonym, lexicon.aim, text, hit.start, hit.end, aimed):
                 continue
+            if hit.term in lexicon.in_identity_phrases and _group_name(post, hit.start, hit.end) \
+                    and not lexicon.aim.addressed(text, hit.start):
+                continue  # "the queer community": the group's name, read by the model as such
         cues = cues_for(text, hit.start, hit.end)
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
@@ -214,6 +223,14 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
             )
     return hits
+
+
+def _group_name(post: NormalisedText, start: int, end: int) -> bool:
+    """Whether the slur's letters at ``post.text[start:end]`` are one word of a longer
+    identity phrase ("the queer community", "openly queer"): the neutral name of the group,
+    like "the gay community", not a slur (``identity_references`` in the lexicon)."""
+    return any(hit.start <= start and end <= hit.end and hit.end - hit.start > end - start
+               for hit in _lexicon().identities.find(post))
 
 
 def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
@@ -337,6 +354,7 @@ def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
 
 def lexicon_signals(post: NormalisedText) -> LexiconSignals:
     hits = find_hits(post)
+    reclaimed = [h for h in hits if h.reclaimed]
     threats = find_threats(post)
     slur = max((h.score for h in hits if h.kind == "slur"), default=0.0)
     derogatory = max((h.score for h in hits if h.kind == "derogatory"), default=0.0)
@@ -346,10 +364,12 @@ def lexicon_signals(post: NormalisedText) -> LexiconSignals:
         threat=max((t.score for t in threats), default=0.0),
         counter_speech=any(h.cues.counter_speech for h in hits),
         negated=any(h.cues.negated for h in hits),
-        self_identified=any(h.reclaimed for h in hits),
+        self_identified=bool(reclaimed),
         targets=tuple(dict.fromkeys(h.target for h in hits)),
         spans=tuple(post.to_original(h.start, h.end) for h in hits),
         mentions=identity_mentions(post),
+        reclaimed=tuple(Mention(h.target, *post.to_original(h.start, h.end))
+                        for h in reclaimed) if reclaimed else (),
     )
 
 

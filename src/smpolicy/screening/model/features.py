@@ -66,6 +66,8 @@ class Signals:
     spans: tuple[tuple[int, int], ...] = ()
     # (characteristic, (start, end) in the original text) for each word that names one
     mentions: tuple[tuple[str, tuple[int, int]], ...] = ()
+    # (characteristic, (start, end)) of each word the lexicon read as reclaimed ("us dykes")
+    reclaimed: tuple[tuple[str, tuple[int, int]], ...] = ()
     read: bool = False  # whether the lexicon read the post (False: it is not installed)
 
     @property
@@ -105,6 +107,7 @@ def signals_for(posts: Sequence[NormalisedText]) -> list[Signals]:
                 targets=tuple(s.targets),
                 spans=tuple(s.spans),
                 mentions=tuple((m.target, (m.start, m.end)) for m in s.mentions),
+                reclaimed=tuple((m.target, (m.start, m.end)) for m in s.reclaimed),
                 read=True,
             )
         )
@@ -152,9 +155,46 @@ def cue_gate(signals: Signals) -> float:
     ever take them), so where the lexicon has seen one, the lexicon's own cue-weighed score
     decides alone. Chosen on ``data/devset/dev.jsonl`` over scaling the model's part by the
     lexicon's cue factors (0.3/0.4/0.25): same violations caught, one fewer fine post flagged.
+
+    Reclaiming shuts it only for the reclaimed word's own characteristic: where the post also
+    refers to another ("As a queer woman I can tell you <group> are the problem"), the model's
+    reading of the rest of the post counts (``_other_characteristic``).
     """
-    cued = signals.counter_speech or signals.negated or signals.self_identified
-    return 0.0 if cued else 1.0
+    if signals.counter_speech or signals.negated:
+        return 0.0
+    if signals.self_identified and not _other_characteristic(signals):
+        return 0.0
+    return 1.0
+
+
+# At most this many characters (a space, ", ") between words of one description of the writer
+# ("a black queer woman", "queer, disabled woman"): identity words so joined to a reclaimed word
+# describe the writer with it, and are no other group the post is about.
+_JOINED = 2
+
+
+def _other_characteristic(signals: Signals) -> bool:
+    """Whether the post refers to a protected characteristic other than its reclaimed words'
+    own, outside their descriptions of the writer: a lexicon hit's target, or an identity word
+    not joined to a reclaimed word by a chain of adjacent identity words ("a queer disabled
+    woman" is one description; "as an old crip I reckon the Polish lads ..." names another
+    group)."""
+    own = {target for target, _ in signals.reclaimed}
+    if any(target not in own for target in signals.targets):
+        return True
+    described = [span for _, span in signals.reclaimed]
+    rest = [(target, span) for target, span in signals.mentions if span not in described]
+    grown = True
+    while grown:  # absorb identity words adjacent to the description, either side
+        grown = False
+        for item in list(rest):
+            a, b = item[1]
+            if any(-_JOINED <= a - end <= _JOINED or -_JOINED <= start - b <= _JOINED
+                   for start, end in described):
+                described.append((a, b))
+                rest.remove(item)
+                grown = True
+    return any(target not in own for target, _ in rest)
 
 
 def target_gate(signals: Signals) -> float:
