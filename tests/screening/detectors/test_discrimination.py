@@ -117,6 +117,24 @@ def test_a_set_phrase_of_a_verb_does_not_excuse_the_noun(flagged):
     assert "discrimination" in flagged("Ask your bitch about me")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gay men are never perverts.",
+        "Old folk are hardly a drain on the council.",
+        "Asylum seekers are far from criminals.",
+        "Women are not stupid.",
+    ],
+)
+def test_a_negator_between_the_group_and_the_insult_denies_it(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize("text", ["Muslims are not human.", "Trans women are not real women."])
+def test_a_negator_that_is_part_of_the_insult_denies_nothing(flagged, text):
+    assert "discrimination" in flagged(text)
+
+
 def test_a_bus_stop_is_no_negation(flagged):
     """"stop" reverses abuse only as "stop calling/saying/using", not as a place."""
     assert "discrimination" in flagged("Waiting at the bus stop and some paki started shouting")

@@ -30,6 +30,11 @@ def affirmative(text: str) -> str | None:
          "everyone in the office thinks women are hopeless managers."),
         ("No pensioner should lose the vote.", "pensioner should lose the vote."),
         ("Not all immigrants are criminals.", "all immigrants are criminals."),
+        ("Old folk are hardly a drain on the council.", "old folk are a drain on the council."),
+        ("Our female councillors are far from useless.", "our female councillors are useless."),
+        ("It's a myth that Travellers leave every site in a mess.",
+         "travellers leave every site in a mess."),
+        ("No one at the depot hates Hindus.", "everyone at the depot hates hindus."),
     ],
 )
 def test_the_affirmative_drops_only_the_negators(text, statement):
@@ -53,6 +58,73 @@ def test_the_affirmative_drops_only_the_negators(text, statement):
 )
 def test_negations_that_do_not_turn_a_statement_about_a_group_round_are_left_alone(text):
     assert affirmative(text) is None
+
+
+def denies(text: str) -> int | None:
+    post = normalise(text)
+    found = stance.counterpart(post, identity_spans(post))
+    return found.denies if found and found.kind == stance.NEGATION else None
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Women aren't bad drivers.", stance.HOSTILE),
+        ("I don't think disabled people are a burden at all.", stance.HOSTILE),
+        ("Nobody at the rugby club hates gay players.", stance.HOSTILE),
+        ("It's simply not true that Sikhs are aggressive.", stance.HOSTILE),
+        ("Gay men are never perverts.", stance.HOSTILE),  # the lexicon's word, not the sentiment list's
+        ("Immigrants are not welcome in this town.", stance.FAVOURABLE),
+        ("Women aren't cut out for the bin rounds.", stance.FAVOURABLE),  # "cut out for" is no cut
+        ("Hindus don't belong in a Christian country.", stance.FAVOURABLE),
+        ("Refugees have no place in our community.", stance.FAVOURABLE),
+        ("I'd never vote for a blind man.", 0),  # "blind" names the group, says nothing of it
+        ("Older staff will never keep up with the new system.", 0),
+        ("Autistic people are anything but stupid.", stance.HOSTILE),
+        # to stop doing something hostile is favourable: never stopping it is no denial
+        ("I don't think Romanians will ever stop being thieves.", stance.FAVOURABLE),
+        # hostility outside the negated clause: no clean denial
+        ("I don't hate gay people. I just think they're disgusting.", 0),
+        ("Women are not stupid, and the comments under the post are vile.", 0),
+    ],
+)
+def test_what_a_negation_denies_is_read_from_its_predicate(text, polarity):
+    assert denies(text) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Refugees aren't wanted here.", "refugees are unwanted here."),
+        ("Gay people can never be trusted with kids.", "gay people are untrustworthy with kids."),
+        ("Hindus don't belong in a Christian country.", "hindus are out of place in a christian country."),
+        ("People with learning disabilities are no use to anyone.",
+         "people with learning disabilities are useless to anyone."),
+        ("Trans women will never be real women.", "trans women are fake women."),
+        ("I don't respect anyone who follows Islam.", "i despise anyone who follows islam."),
+    ],
+)
+def test_a_negated_compliment_is_read_as_its_opposite(text, statement):
+    post = normalise(text)
+    found = stance.counterpart(post, identity_spans(post))
+    assert found is not None and found.denies == stance.FAVOURABLE
+    assert found.statement == statement
+
+
+def test_a_negated_compliment_without_an_opposite_is_left_to_the_post_reading():
+    post = normalise("Trans staff have no right to use the depot toilets.")
+    found = stance.counterpart(post, identity_spans(post))
+    assert found is not None and found.denies == stance.FAVOURABLE and not found.edits
+
+
+def test_composition_by_the_negated_predicate():
+    hostile = stance.Counterpart(stance.NEGATION, ((0, 3, ""),), "x", "not", stance.HOSTILE)
+    # "X are not thieves": lowered by the affirmative's reading, however hostile the post reads
+    assert stance.compose(hostile, 0.8, 0.92, 0.98) == pytest.approx(0.8 * 0.02)
+    favourable = stance.Counterpart(stance.NEGATION, ((0, 3, ""),), "x", "not", stance.FAVOURABLE)
+    # "X are not welcome": never lowered; raised to the opposite's reading
+    assert stance.compose(favourable, 0.3, 0.5, 0.1, counterpart_model=0.9) == pytest.approx(0.9)
+    assert stance.compose(favourable, 0.7, 0.9, 0.99, counterpart_model=0.2) == pytest.approx(0.7)
 
 
 def test_composition_lowers_the_post_by_the_rise_the_negator_hides():
@@ -99,13 +171,52 @@ def test_denying_a_hateful_statement_is_not_discrimination(screener, text, discr
 @pytest.mark.parametrize("text", NEGATED_COMPLIMENTS)
 def test_negating_a_compliment_is_discrimination(screener, text, discrimination):
     assert discrimination(text), text
-    # the affirmative reads as harmless or at least no more hostile: the reading stands
-    assert "can itself be hostile" in reading(screener, text).stance_note()
+    note = reading(screener, text).stance_note()
+    # a favourable word negated ("welcome", "trusted"), or no lower reading without the negator
+    assert "it denies them something favourable" in note or "can itself be hostile" in note
 
 
-def test_a_finding_resting_on_the_model_says_the_negation_was_weighed(discrimination):
-    findings = discrimination("Romanian families are not welcome on our estate.")
-    assert "With 'not' it negates a statement" in findings[0].explanation
+# Written for these tests: held out from the rules' development (data/devset/negation_*.jsonl).
+STEREOTYPES_DENIED = [
+    "Women councillors aren't hopeless with money, whatever the Gazette says.",
+    "Our trans receptionist is hardly a danger to the public.",
+    "It's a myth that Polish builders are cowboys.",
+    "No one in planning thinks wheelchair users are a nuisance.",
+    "Lesbian foster carers are far from a bad influence.",
+    "I don't believe the Sikh family at number 12 are troublemakers.",
+    "Pensioners are never a burden on the library.",
+]
+
+EXCLUSION_THROUGH_NEGATION = [
+    "Wheelchair users aren't wanted at the Friday market.",
+    "Romanians can never be trusted with the keys to the hall.",
+    "Gay men have no place in the under-16s coaching team.",
+    "Disabled apprentices are no use to anyone on the grounds crew.",
+    "Muslims aren't welcome at the parish fete.",
+    "I don't hate lesbians, I just think they're disgusting.",
+]
+
+
+@pytest.mark.parametrize("text", STEREOTYPES_DENIED)
+def test_denying_a_stereotype_is_not_discrimination(text, discrimination):
+    assert not discrimination(text), text
+
+
+@pytest.mark.parametrize("text", EXCLUSION_THROUGH_NEGATION)
+def test_excluding_a_group_through_a_negation_is_discrimination(text, discrimination):
+    assert discrimination(text), text
+
+
+def test_a_finding_resting_on_the_opposite_says_what_the_post_was_read_as(discrimination):
+    findings = discrimination("People with learning disabilities are no use to anyone.")
+    assert "which says 'people with learning disabilities are useless to anyone.'" in (
+        findings[0].explanation)
+
+
+def test_a_negator_inside_a_hateful_clause_is_no_denial(discrimination):
+    # "not human", "not real women" say the hostile thing themselves
+    assert discrimination("Muslims are not human.")
+    assert discrimination("Trans women are not real women.")
 
 
 def test_the_note_quotes_the_denied_statement_and_the_negator(screener):

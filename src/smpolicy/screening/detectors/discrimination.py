@@ -12,7 +12,7 @@ combine it with its own score.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from smpolicy.screening.cues import Cues, cues_for, in_group_use
@@ -219,7 +219,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     for _, template in lexicon.templates.open_for(text):
         for match in template.pattern.regex.finditer(text):
             target = template.target or _target_of(match, lexicon.group_targets)
-            cues = cues_for(text, match.start(), match.end())
+            cues = _template_cues(text, match)
             score = _weigh(template.score, cues, reclaimed=False)
             hits.append(
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
@@ -291,6 +291,57 @@ def everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
                           hit.end, written=_as_written(post, hit.start, hit.end, hit.term)):
             spans.append((hit.start, hit.end))
     return spans
+
+
+def _template_cues(text: str, match: re.Match[str]) -> Cues:
+    """The cues of a derogatory statement's sentence, read around its own words.
+
+    A negating counter-speech cue inside the statement ("X are not human", "X are not real
+    women": "are not" is on the list for "X are not P") is the statement's own wording, not a
+    comment on it: read without it, the rest of the sentence decides. A negator between the
+    group and what is said of it ("X are never thieves") negates the statement.
+    """
+    cues = cues_for(text, match.start(), match.end())
+    if cues.counter_speech:
+        masked = _negating_cues().sub(lambda m: " " * len(m.group()), text[match.start():match.end()])
+        if masked != match.group() and not cues_for(
+                text[:match.start()] + masked + text[match.end():], match.start(),
+                match.end()).counter_speech:
+            cues = replace(cues, counter_speech=False)
+    if not cues.negated and _negated_inside(match):
+        cues = replace(cues, negated=True)
+    return cues
+
+
+def _negated_inside(match: re.Match[str]) -> bool:
+    """Whether a negator stands between the group and what is said of it ("X are never
+    thieves", "X are hardly a drain"): the words the template lets through, not its word lists
+    ("not human", "don't want" say the hostile thing themselves)."""
+    listed = [match.span(name) for name, word in match.groupdict().items() if word]
+    if not listed:
+        return False  # a fixed phrase ("can't even lift a"): its words are the statement
+    gaps, position = [], match.start()
+    for start, end in sorted(listed):
+        gaps.append((position, start))
+        position = end
+    gaps.append((position, match.end()))
+    text = match.string
+    return any(_inner_negator().search(text, start, end) for start, end in gaps)
+
+
+@cache
+def _negating_cues() -> re.Pattern[str]:
+    """The counter-speech cues that are negations ("are not", "isn't", "not ok")."""
+    cues = [c for c in load_lexicon("context")["counter_speech"]
+            if re.search(r"(?<![a-z])(?:not|never)(?![a-z])|n't", c)]
+    return re.compile(r"(?<![a-z])(?:" + words_regex(cues) + r")(?![a-z])")
+
+
+@cache
+def _inner_negator() -> re.Pattern[str]:
+    negators = [n for n in load_lexicon("context")["negators"] if " " not in n or n in
+                ("far from", "by no means", "in no way", "anything but")]
+    return re.compile(r"(?<![a-z])(?:" + words_regex(negators) + r")(?![a-z])|n't(?![a-z])")
 
 
 def _weigh(score: float, cues: Cues, *, reclaimed: bool) -> float:

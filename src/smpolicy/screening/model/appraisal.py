@@ -166,6 +166,11 @@ def _base_form(word: str, lexicon: dict[str, float]) -> str:
     return word
 
 
+def valence(word: str) -> float:
+    """The sentiment lexicon's valence of one lower-case word (-4..4; 0 when it has none)."""
+    return float(_analyser().lexicon.get(word, 0.0))
+
+
 def damping(text: str, signals: Signals) -> float:
     """Factor for the model's part of the 6.4(c) score: ``PRAISE_DAMPING`` for clear praise
     with no lexicon hit, else 1 (the lexicon's own score is never damped)."""

@@ -62,6 +62,25 @@ class Reading:
                 f"({compared}); condemning a harmless statement can itself be hostile, so "
                 f"the classifier's reading of the post ({self.model:.2f}) stands."
             )
+        if cp.kind == stance.NEGATION and cp.denies == stance.FAVOURABLE:
+            if self.composed > self.model + 0.005:
+                return (
+                    f"With '{cp.cue}' it denies them something favourable, which says {said}; "
+                    f"the classifier reads that as hostile (probability "
+                    f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+                )
+            return (
+                f"With '{cp.cue}' it denies them something favourable; the negation of a "
+                f"compliment can itself be hostile, so the classifier's reading of the post "
+                f"({self.model:.2f}) stands."
+            )
+        if cp.kind == stance.NEGATION and cp.denies == stance.HOSTILE:
+            return (
+                f"With '{cp.cue}' it denies something hostile ({said}: the classifier reads "
+                f"that as hostile with probability {self.counterpart_probability:.2f}); the "
+                f"negation of a hateful statement is not hateful, so the classifier's reading "
+                f"of the post is lowered from {self.model:.2f} to {self.composed:.2f}."
+            )
         if cp.kind == stance.NEGATION:
             if self.composed < self.model - 0.005:
                 return (
@@ -112,8 +131,10 @@ def read_posts(
         gate = features.model_gate(score.signals)
         combined = features.combine(lexicon, model, gate)
         found = stance.counterpart(post, _groups(post)) if gate else None
-        if found is not None and not every:
-            if found.kind == stance.PRESUPPOSED:  # can only raise the part: unflagged posts
+        if found is not None and not found.edits:
+            found = None  # a negated compliment with no opposite to read: the part stands
+        elif found is not None and not every:
+            if stance.raises(found):  # can only raise the part: unflagged posts
                 found = found if combined < review else None
             elif not lexicon < review <= combined:  # can only lower it: posts it decides
                 found = None
