@@ -9,8 +9,8 @@ timings run in the same process on the same texts, interleaved, best of ``--repe
 the ratios hold on any machine; the absolute posts/s depend on the cores (run with 2 to compare
 with the target).
 
-Baselines, all sentence-transformers' own ``encode`` over all posts in one call (which sorts
-them by length, so almost nothing is padded):
+Baselines, over all posts in one call: sentence-transformers' own ``encode`` (which sorts
+them by characters, so little is padded), and the engine's ``embed``:
 
 - *encoder as shipped*: the float32 model exactly as sentence-transformers loads it;
 - *the engine's encoder*: the model the engine uses (``encoder.load_encoder``), which differs
@@ -18,15 +18,14 @@ them by length, so almost nothing is padded):
   ``encode``'s default forward batch (32);
 - *the engine's encoder, batch N*: the same with the engine's forward batch
   (``encoder.BATCH_SIZE``), the fastest plain use of it and the fair baseline.
-
-The engine's overhead is printed against each; the one at batch N is the one to quote: everything the engine
-adds (normalising, the rule detectors, the lexicon read, the heads, and batching: the engine's
-``batch_size`` posts at a time, 1,024 with the classifier, as ``check --jsonl`` does).
-
 - *encoder.embed*: the engine's own way of driving the encoder (``encoder.embed``: forward
   batches grouped by token count, identical texts encoded once) over all posts in one call;
   the overhead over it leaves out what ``embed`` saves over ``encode`` and shows what the
   engine adds around it (mainly the second, small pass for the statements posts embed).
+
+The engine's overhead is printed against each; the one at batch N is the one to quote: everything the engine
+adds (normalising, the rule detectors, the lexicon read, the heads, and batching: the engine's
+``batch_size`` posts at a time, 1,024 with the classifier, as ``check --jsonl`` does).
 """
 
 from __future__ import annotations

@@ -161,7 +161,7 @@ def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE, model: Any = None)
 def _by_tokens(model: Any, texts: list[str]) -> np.ndarray:
     """Indices of ``texts``, longest first by their token count as the encoder truncates it.
 
-    Tokenising here as well as in ``encode`` costs about 1% of a forward pass; the padding it
+    Tokenising here as well as in ``encode`` costs 1-2% of a forward pass; the padding it
     saves, about 13% (``embed``)."""
     tokens = model.tokenizer(
         texts, add_special_tokens=True, truncation=True, max_length=model.max_seq_length,
