@@ -53,7 +53,7 @@ class Screener:
     def batch_size(self) -> int:
         """Posts per ``check_batch`` in a stream: the largest any detector asks for.
 
-        The classifier asks for more, because the encoder sorts a batch by length before it
+        The classifier asks for more, because the encoder groups a batch by length before it
         pads: the larger the batch, the less padding.
         """
         return max((getattr(d, "batch_size", BATCH_SIZE) for d in self.registry),

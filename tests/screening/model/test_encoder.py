@@ -1,4 +1,5 @@
-"""The encoder's precision setting: float32 by default, bfloat16 only when asked and native."""
+"""The encoder: precision setting (float32 by default, bfloat16 only when asked and native), and
+``embed`` (reposts encoded once, rows in input order whatever the batching)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,40 @@ def test_bfloat16_embeddings_stay_unit_length_and_close_to_float32(model, monkey
     assert vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert (vectors * full).sum(axis=1).min() > 0.99
+
+
+class _Spy:
+    """The shared encoder, recording every text it is asked to encode."""
+
+    def __init__(self, model):
+        self.model, self.encoded = model, []
+        self.tokenizer, self.max_seq_length = model.tokenizer, model.max_seq_length
+
+    def encode(self, texts, **kwargs):
+        self.encoded.extend(texts)
+        return self.model.encode(texts, **kwargs)
+
+
+def test_a_repost_is_encoded_once_and_gets_the_same_embedding(model):
+    post = "Bin day moved to Thursday again, the crew do a great job"
+    texts = [post, "Leisure centre pool closed for repairs until May", post]
+    spy = _Spy(model)
+    vectors = encoder.embed(texts, model=spy)
+    assert sorted(spy.encoded) == sorted(set(texts))
+    assert np.array_equal(vectors[0], vectors[2])
+    alone = encoder.embed([post], model=model)[0]
+    assert np.allclose(vectors[0], alone, atol=1e-5)
+
+
+def test_grouping_by_length_keeps_each_post_in_its_place(model):
+    texts = [
+        "Thanks",
+        "The planning committee meets on Tuesday evening in the town hall to discuss the new "
+        "housing estate, the bypass and the leisure centre's opening hours",
+        "Coaching the under-12s at the rec on Saturday",
+    ]
+    vectors = encoder.embed(texts, batch_size=2, model=model)
+    plain = model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    assert vectors.shape == (3, encoder.DIMENSIONS)
+    assert np.allclose(vectors, plain, atol=1e-5)
+    assert (vectors @ plain.T).argmax(axis=1).tolist() == [0, 1, 2]
