@@ -10,10 +10,16 @@ from smpolicy.screening.model import stance
 from smpolicy.screening.normalise import normalise
 
 
-def affirmative(text: str) -> str | None:
+def negation_of(text: str) -> stance.Counterpart | None:
+    """The negation the stance rules read in ``text``, None when they read none."""
     post = normalise(text)
     found = stance.counterpart(post, identity_spans(post))
-    return found.statement if found and found.kind == stance.NEGATION else None
+    return found if found and found.kind == stance.NEGATION else None
+
+
+def affirmative(text: str) -> str | None:
+    found = negation_of(text)
+    return found.statement if found else None
 
 
 @pytest.mark.parametrize(
@@ -61,9 +67,8 @@ def test_negations_that_do_not_turn_a_statement_about_a_group_round_are_left_alo
 
 
 def denies(text: str) -> int | None:
-    post = normalise(text)
-    found = stance.counterpart(post, identity_spans(post))
-    return found.denies if found and found.kind == stance.NEGATION else None
+    found = negation_of(text)
+    return found.denies if found else None
 
 
 @pytest.mark.parametrize(
