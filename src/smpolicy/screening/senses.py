@@ -145,7 +145,7 @@ class Aim:
 
     def aimed_at_person(self, text: str, start: int, end: int) -> bool:
         """The word at ``text[start:end]`` is said of a person or people (see the module)."""
-        if self.before.search(text, max(0, start - AIM_REACH), start) is not None:
+        if self.addressed(text, start):
             return True
         if self.after.search(text[end : end + AIM_REACH]) is not None:
             return True
