@@ -35,6 +35,7 @@ import numpy as np
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact
+from smpolicy.screening.model.negation import apply_edits
 from smpolicy.screening.model.reading import Reading, read_posts
 from smpolicy.screening.model.scorer import Score, Scorer
 from smpolicy.screening.model.stance import Edit
@@ -154,9 +155,9 @@ def model_text(post: NormalisedText, edits: Sequence[Edit] = ()) -> str:
     if post.text == lowered and not senses and not edits and not glued:
         return post.original
     if glued or _reveals_a_lexicon_word(post, lowered):
-        return _edited(post.text, [(start, end, "") for start, end in senses] + list(edits)
+        return apply_edits(post.text, [(start, end, "") for start, end in senses] + list(edits)
                        + glued)
-    return _edited(post.original, [(*post.to_original(start, end), replacement)
+    return apply_edits(post.original, [(*post.to_original(start, end), replacement)
                                    for start, end, replacement
                                    in [*((s, e, "") for s, e in senses), *edits]])
 
@@ -193,12 +194,6 @@ def _everyday_senses(post: NormalisedText) -> list[tuple[int, int]]:
     except ImportError:
         return []
     return everyday_senses(post)
-
-
-def _edited(text: str, edits: list[Edit]) -> str:
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text
 
 
 @cache

@@ -22,6 +22,7 @@ reads the words the encoder cannot weigh:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -161,7 +162,7 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
 
 
 def _statement(text: str, edits: list[Edit], start: int, end: int) -> str:
-    return _apply(text, edits)[_shift(start, edits):_shift(end, edits)].strip()
+    return apply_edits(text, edits)[_shift(start, edits):_shift(end, edits)].strip()
 
 
 
@@ -394,7 +395,8 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _apply(text: str, edits: list[Edit] | tuple[Edit, ...]) -> str:
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with each (start, end, replacement) edit made; spans refer to ``text`` as given."""
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
