@@ -191,17 +191,22 @@ def _indirect_templates(data: dict, prefix: str, any_group: list[str],
     "don't deserve") is its own wording, not a negation of it (``_negated_inside`` reads only
     the words between the named parts)."""
     adverbs = r"(?: all| just| so| always| such| really| ever| basically| simply| only| even| that| more| too)*"
-    person = {"group": any_group, "single": singulars}
+    # a group word, a singular's plural ("bulgarians"), then a word for people ("disabled
+    # tenants", "polish lads")
+    any_group = list(dict.fromkeys([*any_group, *(w + "s" for w in singulars if w[-1] != "s")]))
+    person = {"group": any_group, "single": singulars, "noun": data["group_nouns"]}
+    group = r"{group}(?: {noun})?"
+    where = r"(?: (?:on|in|at|from|round) (?:the |our |this |that )?[a-z]+(?: [a-z]+)?)?"
     return [
         Template(compile_template(
-            r"{lead} " + prefix + r"{group}" + adverbs + r" (?:a |an )?(?:{derog}|{trait})",
-            {"lead": data["question_leads"], "group": any_group, "derog": data["derogatory"],
+            r"{lead} " + prefix + group + where + adverbs + r" (?:a |an )?(?:{derog}|{trait})",
+            {"lead": data["question_leads"], **person, "derog": data["derogatory"],
              "trait": data["question_traits"]}), 0.8, None),
         Template(compile_template(
-            r"should (?:a |an |any )?" + prefix + r"(?:{group}|{single}(?: [a-z]+)?) {doubt}",
+            r"should (?:a |an |any )?" + prefix + r"(?:" + group + r"|{single}(?: [a-z]+)?) {doubt}",
             {**person, "doubt": data["question_doubts"]}), 0.8, None),
         Template(compile_template(
-            r"{who} {verb} (?:{object} )?(?:[a-z]+ )?(?:{single}|{group})",
+            r"{who} {verb} (?:{object} )?(?:[a-z]+ )?(?:{single}|" + group + ")",
             {"who": data["who_would"], "verb": data["who_would_verbs"],
              "object": data["who_would_objects"], **person}), 0.7, None),
         Template(compile_template(
@@ -210,31 +215,31 @@ def _indirect_templates(data: dict, prefix: str, any_group: list[str],
              "with": data["who_would_with"],
              "condition": data["identity_references"]["disability"]}), 0.7, "disability"),
         Template(compile_template(
-            prefix + r"{group}(?: all| just| really| simply)? {not_belong} {place}",
-            {"group": any_group, "not_belong": data["not_belong"],
+            prefix + group + r"(?: all| just| really| simply)? {not_belong} {place}",
+            {**person, "not_belong": data["not_belong"],
              "place": data["not_belong_places"]}), 0.8, None),
         Template(compile_template(
-            prefix + r"{group}(?: all| just| really| simply)? {denied} (?:even )?(?:ever )?{right}",
-            {"group": any_group, "denied": data["denied_by"], "right": data["denied_rights"]}),
+            prefix + group + r"(?: all| just| really| simply)? {denied} (?:even )?(?:ever )?{right}",
+            {**person, "denied": data["denied_by"], "right": data["denied_rights"]}),
             0.8, None),
         Template(compile_template(
-            prefix + r"{group}(?: all| just| really| simply)? {deserve} {object}",
-            {"group": any_group, "deserve": data["deserve_denied"],
+            prefix + group + r"(?: all| just| really| simply)? {deserve} {object}",
+            {**person, "deserve": data["deserve_denied"],
              "object": data["deserve_objects"]}), 0.8, None),
         Template(compile_template(
-            prefix + r"{group}(?: all| just| really| simply| still)? {unable} (?:ever )?{ability}",
-            {"group": any_group, "unable": data["unable_by"], "ability": data["unable_to"]}),
+            prefix + group + r"(?: all| just| really| simply| still)? {unable} (?:ever )?{ability}",
+            {**person, "unable": data["unable_by"], "ability": data["unable_to"]}),
             0.75, None),
         Template(compile_template(
-            prefix + r"{group}(?: all| just| really| always| only| basically)? {act}",
-            {"group": any_group, "act": data["group_acts"]}), 0.78, None),
+            prefix + group + r"(?: all| just| really| always| only| basically)? {act}",
+            {**person, "act": data["group_acts"]}), 0.78, None),
         Template(compile_template(
-            prefix + r"{group}(?: all| just| really| simply)? {belong} {place}",
-            {"group": any_group, "belong": data["belong_by"], "place": data["belong_places"]}),
+            prefix + group + r"(?: all| just| really| simply)? {belong} {place}",
+            {**person, "belong": data["belong_by"], "place": data["belong_places"]}),
             0.8, None),
         Template(compile_template(
-            r"{without} (?:the |all the |any |all |those |these )?{group}",
-            {"without": data["better_without"], "group": any_group}), 0.8, None),
+            r"{without} (?:the |all the |any |all |those |these )?" + group,
+            {"without": data["better_without"], **person}), 0.8, None),
     ]
 
 
@@ -423,7 +428,8 @@ def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
     for name in ("group", "single"):
         word = match.groupdict().get(name)
         if word:
-            return group_targets.get(re.sub(r"[\s\-]+", " ", word), "race")
+            word = re.sub(r"[\s\-]+", " ", word)
+            return group_targets.get(word) or group_targets.get(word[:-1], "race")  # "bulgarians"
     return "race"
 
 
