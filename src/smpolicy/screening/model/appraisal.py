@@ -180,7 +180,28 @@ def damping(text: str, signals: Signals) -> float:
     never damped)."""
     if signals.slur or signals.derogatory or signals.threat:
         return 1.0
-    return PRAISE_DAMPING if appraise(text).praise or enquiry(text) else 1.0
+    return PRAISE_DAMPING if appraise(text).praise or enquiry(text) or support(text) else 1.0
+
+
+def support(text: str) -> bool:
+    """Whether ``text`` is a supportive claim about what a group should have or be given ("In
+    my opinion deaf people should have a BSL interpreter at every public meeting", "I reckon
+    teenagers deserve a proper youth centre"), with no hostile word and none of the words of a
+    rhetorical question or of a group sent away or kept apart (``enquiry_stops``,
+    ``support_stops``). Opinion frames ("in my opinion", "I reckon") are how staff write
+    support as often as hate; the encoder reads the group, so the claim's own words decide."""
+    rules = _questions()
+    lowered = text.lower().replace("’", "'")
+    if not rules.support.search(lowered) or rules.stops.search(lowered) \
+            or rules.support_stops.search(lowered):
+        return False
+    return not _hostile_words(lowered)
+
+
+def _hostile_words(lowered: str) -> bool:
+    analyser = _analyser()
+    words = [w.replace("'", "") for w in _WORD.findall(lowered)]
+    return any(analyser.lexicon.get(w, 0.0) <= HOSTILE_WORD or w in _HOSTILE for w in words)
 
 
 def enquiry(text: str) -> bool:
@@ -199,9 +220,7 @@ def enquiry(text: str) -> bool:
                  if lowered.find("?", m.end()) != -1]
     if not any(rules.enquiry.match(lowered, start) for start in questions):
         return False
-    analyser = _analyser()
-    words = [w.replace("'", "") for w in _WORD.findall(lowered)]
-    return not any(analyser.lexicon.get(w, 0.0) <= HOSTILE_WORD or w in _HOSTILE for w in words)
+    return not _hostile_words(lowered)
 
 
 # Where a sentence may begin: the post's start, or after an end of sentence and spaces.
@@ -215,6 +234,8 @@ class _Questions:
     rhetorical: re.Pattern[str]
     enquiry: re.Pattern[str]
     stops: re.Pattern[str]
+    support: re.Pattern[str]
+    support_stops: re.Pattern[str]
 
 
 @cache
@@ -227,6 +248,9 @@ def _questions() -> _Questions:
         rhetorical=re.compile(context["rhetorical_questions"]),
         enquiry=re.compile("(?:" + "|".join(context["enquiries"]) + ")"),
         stops=re.compile(r"(?<![a-z])(?:" + words_regex(context["enquiry_stops"]) + r")(?![a-z])"),
+        support=re.compile("(?<![a-z])(?:" + "|".join(context["supportive_claims"]) + ")"),
+        support_stops=re.compile(
+            r"(?<![a-z])(?:" + words_regex(context["support_stops"]) + r")(?![a-z])"),
     )
 
 
