@@ -97,3 +97,9 @@ def test_a_slur_in_its_everyday_sense_names_no_group():
     6.4(c) reading has no characteristic to count for (``features.target_gate``)."""
     assert identity_mentions(normalise("Cuts like these will cripple the voluntary sector")) == ()
     assert identity_mentions(normalise("The cripple at number 4 wants a dropped kerb"))
+
+
+def test_only_a_slur_would_is_said_of_others_not_of_oneself(flagged):
+    """A bio's "Just a fat dyke who ..." describes the writer; "Only a poof would ..." sneers."""
+    assert "discrimination" in flagged("Only a poof would bring quiche to the depot barbecue")
+    assert "discrimination" not in flagged("Just a fat dyke who cycles to work")
