@@ -73,6 +73,7 @@ EVERYDAY = [
     "Three weeks off the fags thanks to the stop smoking clinic",
     "Kids were fishing in the dyke behind the scout hut again",
     "Kev went on a bender after the darts final and rang in sick",
+    "Went on a massive bender for my 40th, never again",
     "The pipe bender in the fleet workshop needs a new former",
     "The Fenian raids are this month's history society talk",
     "He's a queer fish, the new auditor, but he knows his stuff",

@@ -103,3 +103,8 @@ def test_only_a_slur_would_is_said_of_others_not_of_oneself(flagged):
     """A bio's "Just a fat dyke who ..." describes the writer; "Only a poof would ..." sneers."""
     assert "discrimination" in flagged("Only a poof would bring quiche to the depot barbecue")
     assert "discrimination" not in flagged("Just a fat dyke who cycles to work")
+
+
+def test_a_couple_describing_themselves_reclaims_the_word(flagged):
+    assert "discrimination" not in flagged("My wife and I are both dykes and we love it here")
+    assert "discrimination" in flagged("Those two on reception are both dykes")
