@@ -11,8 +11,8 @@ the evidence for each everyday sense. The order of the questions is the point:
    "dyke road"): everyday, even after "you" ("do you want a fag break").
 3. The word is aimed at a person (``aimed_at_person``): "you X", "you're a X", "she's a
    X", "the new bloke is a X", "X like you", "a X who", "that X from accounts", "typical X",
-   "that X teacher", "gay X": the slur, whatever sense words stand nearby ("you bitch, get
-   your dog off my lawn").
+   "that X teacher", "gay X", "don't be such a X": the slur, whatever sense words stand
+   nearby ("you bitch, get your dog off my lawn").
 4. A sense word a few words either side ("our bitch had six puppies"), or, for a slur that
    is also a first name (``first_names``), the word written as a name ("thanks to Paddy
    from the depot"): everyday.

@@ -253,10 +253,10 @@ def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
     """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
     lexicon = _lexicon()
     senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
-    # an identity word that is also such a slur ("cripple") names no one in its everyday
-    # sense ("the cuts will cripple the sector")
     found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
     found += [term for token in glued_identities(post.text) for term in token.terms]
+    # an identity word that is also such a slur ("cripple") names no one in its everyday
+    # sense ("the cuts will cripple the sector")
     found = [item for item in found if not any(item[0] < end and start < item[1]
                                                for start, end in senses)]
     found += [(hit.start, hit.end, hit.data[0]) for hit in lexicon.slurs.find(post)
