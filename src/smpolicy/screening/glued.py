@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -119,3 +119,28 @@ def _terms_in(words: list[tuple[str, int, int]], terms: Mapping[str, T], start: 
         else:
             i += 1
     return found
+
+
+def cover(token: str, words: Collection[str], longest: int) -> list[str] | None:
+    """``token`` spelt as the fewest words of ``words`` (none longer than ``longest``), or None
+    when they cannot spell it ("muslimsarefilthy": "muslims are filthy"). A closed word list,
+    not wordninja's 126,000 words: cheap enough for the rules-only path, and no fragment of a
+    place name or surname can stand in for a word ("coonamble": "amble" is no word of it)."""
+    size = len(token)
+    best: list[tuple[int, int] | None] = [None] * (size + 1)  # (parts, where the last begins)
+    best[0] = (0, 0)
+    for end in range(1, size + 1):
+        for start in range(max(0, end - longest), end):
+            before = best[start]
+            if before is not None and token[start:end] in words:
+                current = best[end]
+                if current is None or before[0] + 1 < current[0]:
+                    best[end] = (before[0] + 1, start)
+    if best[size] is None:
+        return None
+    parts, end = [], size
+    while end:
+        start = best[end][1]  # type: ignore[index]
+        parts.append(token[start:end])
+        end = start
+    return parts[::-1]
