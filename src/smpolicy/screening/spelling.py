@@ -28,7 +28,7 @@ import ahocorasick
 from smpolicy.screening.glued import cover
 from smpolicy.screening.lexicon import LEXICON_DIR, load_lexicon
 from smpolicy.screening.normalise import NormalisedText, normalise
-from smpolicy.screening.scan import SHARED, TermHit, registers_words, scan
+from smpolicy.screening.scan import INSIDE, SHARED, TermHit, registers_words, scan
 
 
 @cache
@@ -132,7 +132,7 @@ def _longest_from(hits: list[TermHit], start: int, end: int, word: str) -> tuple
 _JOINING_WORDS = frozenset(
     "i we you they them all the those these are is be should must so just such really and "
     "of at in out on off go get back home stay to no not more people men women folk lot bunch "
-    "some too very".split())
+    "some too very lol".split())
 _TOKEN_LETTER = re.compile(r"[a-z]")
 
 
@@ -181,10 +181,20 @@ def _glue() -> _Glue:
 @registers_words
 @cache
 def _glue_gate() -> int:
-    """A gate of the shared scan opened by a name or phrase of ``_Glue`` anywhere, inside a
-    word too: the cheap necessary condition for ``split_glued`` (most posts name no one)."""
+    """A gate of the shared scan opened by a name or phrase of ``_Glue`` inside a longer word:
+    the cheap necessary condition for ``split_glued`` (nearly every post has none)."""
     glue = _glue()
-    return SHARED.add_gate(glue.names | {p.replace(" ", "") for p in glue.phrases})
+    names = glue.names | {p.replace(" ", "") for p in glue.phrases}
+    # A name that begins another ("migrant" in "migrants", "trans" in "transgender") counts
+    # only with a letter before it ("stupidmigrant"), one that ends another ("tard" in
+    # "retard") only with a letter after it, or the other's every use would open the gate.
+    literals = set()
+    for name in names:
+        before = not any(o != name and o.endswith(name) for o in names)
+        after = not any(o != name and o.startswith(name) for o in names)
+        if before or after:
+            literals.add((INSIDE if before else "") + name + (INSIDE if after else ""))
+    return SHARED.add_gate(frozenset(literals))
 
 
 def glued_parts(token: str, *, english: bool = True) -> list[str] | None:
