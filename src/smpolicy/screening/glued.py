@@ -11,6 +11,9 @@ words), so "transport", "blackpool", "menus" or "polishing" never name anyone; t
 looked for are the caller's (``discrimination.identity_spans``: the words that open the
 6.4(c) target gate). Splitting is a few tens of microseconds per unknown token and is done
 only for the classifier's readings, never on the rules-only path.
+
+``cover`` is the cheap closed-vocabulary counterpart that ``spelling.split_glued`` uses on
+both paths: a token is spelt only from the lexicons' own words, not from wordninja's list.
 """
 
 from __future__ import annotations

@@ -15,6 +15,11 @@ whether the word has one or two ("stuuuupid", "killlll"); here, where a cut run 
 that is no lexicon word but would be one with a single letter ("muslimss", "mmosque",
 "chriistians"), the single letter is kept. Only posts whose text the normaliser changed in
 length (``offsets`` set) can hold a cut run, so plain posts cost nothing more.
+
+Words run together: past the joins the table lists ("allmuslims", "muslimsare"),
+``split_glued`` splits a token in which a slur or group word is run into other words of the
+lexicons ("fuckingpakis", "muslimsarefilthy"), behind a gate of the shared scan that only a
+name inside a longer word opens.
 """
 
 from __future__ import annotations
@@ -129,10 +134,11 @@ def _longest_from(hits: list[TermHit], start: int, end: int, word: str) -> tuple
 
 # Words that join a group word or a slur to what is said of it, besides the lexicons' own
 # words ("muslimsarefilthy", "wogsout", "cripplesshouldstayhome").
-_JOINING_WORDS = frozenset(
-    "i we you they them all the those these are is be should must so just such really and "
-    "of at in out on off go get back home stay to no not more people men women folk lot bunch "
-    "some too very lol".split())
+_JOINING_WORDS = frozenset({
+    "i", "we", "you", "they", "them", "all", "the", "those", "these", "are", "is", "be",
+    "should", "must", "so", "just", "such", "really", "and", "of", "at", "in", "out", "on",
+    "off", "go", "get", "back", "home", "stay", "to", "no", "not", "more", "people", "men",
+    "women", "folk", "lot", "bunch", "some", "too", "very", "lol"})
 _TOKEN_LETTER = re.compile(r"[a-z]")
 
 
