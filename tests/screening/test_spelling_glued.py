@@ -107,6 +107,7 @@ def test_a_user_name_is_left_whole_even_when_it_spells_a_group_word():
 
 @pytest.mark.parametrize(("token", "parts"), [
     ("stupidwomen", ["stupid", "women"]),
+    ("lesbianson", ["lesbians", "on"]),  # as few words, the longest first: not "lesbian son"
     ("cripplesshouldstayhome", ["cripples", "should", "stay", "home"]),
     ("coonamble", None),  # "amble" is no word of the lexicons or the joining words
     ("blackout", None),  # an English word (lexicons/not_glued.txt)

@@ -126,24 +126,26 @@ def _terms_in(words: list[tuple[str, int, int]], terms: Mapping[str, T], start: 
 
 def cover(token: str, words: Collection[str], longest: int) -> list[str] | None:
     """``token`` spelt as the fewest words of ``words`` (none longer than ``longest``), or None
-    when they cannot spell it ("muslimsarefilthy": "muslims are filthy"). A closed word list,
-    not wordninja's 126,000 words: cheap enough for the rules-only path, and no fragment of a
-    place name or surname can stand in for a word ("coonamble": "amble" is no word of it)."""
+    when they cannot spell it ("muslimsarefilthy": "muslims are filthy"). Of covers with as
+    few words, the one whose words are longest from the left ("lesbianson": "lesbians on",
+    not "lesbian son"). A closed word list, not wordninja's 126,000 words: cheap enough for
+    the rules-only path, and no fragment of a place name or surname can stand in for a word
+    ("coonamble": "amble" is no word of it)."""
     size = len(token)
-    best: list[tuple[int, int] | None] = [None] * (size + 1)  # (parts, where the last begins)
-    best[0] = (0, 0)
-    for end in range(1, size + 1):
-        for start in range(max(0, end - longest), end):
-            before = best[start]
-            if before is not None and token[start:end] in words:
-                current = best[end]
-                if current is None or before[0] + 1 < current[0]:
-                    best[end] = (before[0] + 1, start)
-    if best[size] is None:
+    fewest: list[int | None] = [None] * (size + 1)  # words needed to spell token[start:]
+    fewest[size] = 0
+    first: list[int] = [0] * (size + 1)  # where the first of them ends
+    for begin in range(size - 1, -1, -1):
+        for end in range(min(size, begin + longest), begin, -1):  # longest word first
+            after = fewest[end]
+            if after is not None and token[begin:end] in words:
+                current = fewest[begin]
+                if current is None or after + 1 < current:
+                    fewest[begin], first[begin] = after + 1, end
+    if fewest[0] is None:
         return None
-    parts, end = [], size
-    while end:
-        start = best[end][1]  # type: ignore[index]
-        parts.append(token[start:end])
-        end = start
-    return parts[::-1]
+    parts, begin = [], 0
+    while begin < size:
+        parts.append(token[begin:first[begin]])
+        begin = first[begin]
+    return parts
