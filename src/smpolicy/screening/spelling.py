@@ -194,10 +194,11 @@ def _glue_gate() -> int:
     # A name that begins another ("migrant" in "migrants", "trans" in "transgender") counts
     # only with a letter before it ("stupidmigrant"), one that ends another ("tard" in
     # "retard") only with a letter after it, or the other's every use would open the gate.
+    begins = {other[:i] for other in names for i in range(4, len(other))}
+    ends = {other[-i:] for other in names for i in range(4, len(other))}
     literals = set()
     for name in names:
-        before = not any(o != name and o.endswith(name) for o in names)
-        after = not any(o != name and o.startswith(name) for o in names)
+        before, after = name not in ends, name not in begins
         if before or after:
             literals.add((INSIDE if before else "") + name + (INSIDE if after else ""))
     return SHARED.add_gate(frozenset(literals))
