@@ -81,6 +81,7 @@ def test_a_typo_of_a_hostile_word_alone_names_no_group(screener):
         "Transition plan for the new bin rounds is out",
         "thanks @spicergardens for the hanging baskets",
         "#ShaftesburyGoldHill photos please for the calendar",
+        "the lgbtstaff network meets in room 4 at lunchtime",  # not "lgbts taff"
     ],
 )
 def test_ordinary_words_places_and_user_names_are_not_split_into_slurs(screener, text):

@@ -207,20 +207,52 @@ def _glue_gate() -> int:
 def glued_parts(token: str, *, english: bool = True) -> list[str] | None:
     """The words of a token of words run together that names a group or uses a slur
     ("stupidwomen": "stupid women"), or None: it is an English word ("blackout",
-    ``lexicons/not_glued.txt``; ``english=False`` reads past that list, to build it), cannot
+    ``lexicons/not_glued.txt``; ``english=False`` reads past that list, to build it), a
+    name in it would be cut from one of those words ("lgbtstaff": not "lgbts taff"), cannot
     be spelt from the lexicons' words and ``_JOINING_WORDS`` ("coonamble", "scunthorpe"), or
     names no one once split."""
     glue = _glue()
     if token in glue.names or (english and token in glue.not_glued):
         return None
     parts = cover(token, glue.words, glue.longest)
-    if parts is None or len(parts) < 2:
+    if parts is None or len(parts) < 2 or (english and _straddled(token, parts)):
         return None
     if any(part in glue.names for part in parts) or any(
             " ".join(parts[i:i + n]) in glue.phrases
             for n in (2, 3) for i in range(len(parts) - n + 1)):
         return parts
     return None
+
+
+@cache
+def _carriers() -> dict[str, tuple[str, ...]]:
+    """Each name with the English words of ``not_glued.txt`` that hold it ("taff": "staff")."""
+    glue = _glue()
+    found: dict[str, list[str]] = {}
+    for word in glue.not_glued:
+        for last, length in glue.finder.iter(word):
+            if length < len(word):
+                found.setdefault(word[last - length + 1:last + 1], []).append(word)
+    return {name: tuple(words) for name, words in found.items()}
+
+
+def _straddled(token: str, parts: list[str]) -> bool:
+    """Whether a name among ``parts`` is cut from an English word that holds it and runs past
+    it in the token ("lgbtstaff" spelt "lgbts taff": "taff" is the end of "staff")."""
+    carriers = None
+    start = 0
+    for part in parts:
+        end = start + len(part)
+        if part in _glue().names:
+            carriers = carriers if carriers is not None else _carriers()
+            for word in carriers.get(part, ()):
+                at = token.find(word)
+                while at != -1:
+                    if at < end and start < at + len(word) and (at < start or at + len(word) > end):
+                        return True
+                    at = token.find(word, at + 1)
+        start = end
+    return False
 
 
 def split_glued(post: NormalisedText) -> NormalisedText:
