@@ -42,6 +42,14 @@ def test_a_group_word_run_into_what_is_said_of_it_is_discrimination(screener, te
     assert _discrimination(screener, text)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("typicalwomen drivers in the depot car park", "typical women"),
+    ("the dirtypolish lads on the bins", "dirty polish"),
+])
+def test_a_hostile_word_run_into_a_group_word_is_read_apart(text, words):
+    assert words in prepared(text).text
+
+
 def test_the_split_words_point_back_to_the_token_as_written():
     text = "honestly somalisarevermin"
     post = prepared(text)

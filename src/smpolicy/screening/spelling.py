@@ -162,8 +162,8 @@ def _glue() -> _Glue:
                   for words in data[key].values() for term in words}
     slurs = {term.lower() for term in data["slurs"]}
     one_word = {t for t in identities | slurs if re.fullmatch(r"[a-z]{3,}", t)}
-    plurals = {t[:-1] + "ies" if t.endswith("y") else t + "s" for t in one_word
-               if not t.endswith(("s", "ed"))}
+    plurals = {t[:-1] + "ies" if t.endswith("y") else t + "es" if t.endswith(("sh", "ch", "x"))
+               else t + "s" for t in one_word if not t.endswith(("s", "ed", "men", "people"))}
     # Not the three-letter words ("gay", "old", "men"): parts of too many other words.
     names = frozenset(t for t in one_word | plurals if len(t) >= 4)
     phrases = frozenset(t for t in identities if re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", t))
@@ -194,8 +194,10 @@ def _glue_gate() -> int:
     # A name that begins another ("migrant" in "migrants", "trans" in "transgender") counts
     # only with a letter before it ("stupidmigrant"), one that ends another ("tard" in
     # "retard") only with a letter after it, or the other's every use would open the gate.
-    begins = {other[:i] for other in names for i in range(4, len(other))}
-    ends = {other[-i:] for other in names for i in range(4, len(other))}
+    # Only one-word names count as the others: a phrase written as one word ("transwomen")
+    # is rare, and "women" must still open it in "stupidwomen".
+    begins = {other[:i] for other in glue.names for i in range(4, len(other))}
+    ends = {other[-i:] for other in glue.names for i in range(4, len(other))}
     literals = set()
     for name in names:
         before, after = name not in ends, name not in begins
