@@ -151,7 +151,7 @@ class _Glue:
     words: frozenset[str]  # every word a glued token may be made of, names included
     longest: int
     finder: ahocorasick.Automaton  # names and phrases written as one word
-    not_glued: frozenset[str]  # English words the cover would split ("blackout")
+    not_glued: frozenset[str]  # English words to leave whole ("blackout", "staff")
 
 
 @cache
@@ -178,10 +178,10 @@ def _glue() -> _Glue:
     for name in names | {p.replace(" ", "") for p in phrases}:
         finder.add_word(name, len(name))
     finder.make_automaton()
-    path = LEXICON_DIR / "not_glued.txt"
-    not_glued = path.read_text(encoding="utf-8").split() if path.exists() else ()
+    path = LEXICON_DIR / "not_glued.txt"  # absent only while the build script first writes it
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     return _Glue(names, phrases, frozenset(words), max(map(len, words)), finder,
-                 frozenset(w for w in not_glued if not w.startswith("#")))
+                 frozenset(line for line in lines if line and line[0] != "#"))
 
 
 @registers_words
