@@ -208,10 +208,15 @@ def not_glued_words() -> list[str]:
     return sorted({w for w in words if glued_parts(w, english=False)} | carriers)
 
 
-def lexicon_words() -> set[str]:
+def lexicon_words(phrase_slurs: bool = True) -> set[str]:
+    """The lexicons' words; without the words found only in a slur of two words or more
+    (``phrase_slurs=False``: "nig" of "nig nog" is never found on its own, so it does not stop
+    "nig gre" from being joined)."""
     words: set[str] = set()
     for name, keys in SOURCES.items():
         data = yaml.safe_load((LEXICONS / f"{name}.yaml").read_text(encoding="utf-8"))
+        if not phrase_slurs and "slurs" in data:
+            data["slurs"] = {term: v for term, v in data["slurs"].items() if " " not in term}
         for key in keys:
             words.update(_words_in(data[key]))
     # The one-word identity references ("synagogue", "nigerian"), not the words of their
@@ -315,6 +320,7 @@ def build(max_zipf: float, max_split_zipf: float, max_identity_zipf: float = 2.0
           max_people_zipf: float = 3.5, max_hostile_zipf: float = 1.6,
           max_split3_zipf: float = 12.0) -> dict[str, str]:
     words = lexicon_words()
+    blockers = lexicon_words(phrase_slurs=False)  # a split part that is one of these: no join
     identities = identity_words()
     predicates = predicate_words()
     limits = {**{w: max_hostile_zipf for w in predicates}, **{w: max_identity_zipf for w in identities}}
@@ -339,14 +345,14 @@ def build(max_zipf: float, max_split_zipf: float, max_identity_zipf: float = 2.0
     split_sources: dict[str, set[str]] = defaultdict(set)
     for written, word in [*whole.items(), *misspelt.items()]:
         for left, right in splits(written):
-            if safe_join(left, right, words, max_split_zipf):
+            if safe_join(left, right, blockers, max_split_zipf):
                 split_sources[f"{left} {right}"].add(word)
     table.update(
         (variant, next(iter(origin)))
         for variant, origin in split_sources.items()
         if len(origin) == 1 and variant not in words
     )
-    for form, word in three_part_splits(words, max_split3_zipf).items():
+    for form, word in three_part_splits(blockers, max_split3_zipf).items():
         table.setdefault(form, word)
     for form, phrase in joined_forms(max_zipf).items():
         table.setdefault(form, phrase)
