@@ -173,11 +173,19 @@ def test_the_table_never_joins_two_english_words_or_a_lexicon_word(pair):
     assert pair not in _variants()
 
 
-def test_every_split_in_the_table_has_two_parts_of_two_letters_or_more():
+def test_every_split_in_the_table_has_parts_of_two_letters_or_more():
     splits = [variant.split(" ") for variant, word in _variants().items()
               if " " in variant and " " not in word]
     assert splits
-    assert all(len(parts) == 2 and min(map(len, parts)) >= 2 for parts in splits)
+    assert all(len(parts) in (2, 3) and min(map(len, parts)) >= 2 for parts in splits)
+
+
+def test_only_slurs_are_cut_in_three_in_the_table():
+    slurs = {term for term in load_lexicon("discrimination")["slurs"] if " " not in term}
+    cut_in_three = {word for variant, word in _variants().items()
+                    if variant.count(" ") == 2 and " " not in word}
+    assert cut_in_three
+    assert all(word in slurs or word[:-1] in slurs for word in cut_in_three)  # or a plural
 
 
 def test_the_evidence_of_a_split_word_is_both_parts_as_written(screener):
