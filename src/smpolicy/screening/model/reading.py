@@ -62,6 +62,14 @@ class Reading:
                 f"({compared}); condemning a harmless statement can itself be hostile, so "
                 f"the classifier's reading of the post ({self.model:.2f}) stands."
             )
+        if cp.kind == stance.NEGATION and cp.denies == stance.AFFIRMS:
+            if self.composed > self.model + 0.005:
+                return (
+                    f"With '{cp.cue}' one negation cancels the other, so it says {said}; "
+                    f"the classifier reads that as hostile (probability "
+                    f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+                )
+            return ""
         if cp.kind == stance.NEGATION and cp.denies == stance.FAVOURABLE:
             if self.composed > self.model + 0.005:
                 return (
