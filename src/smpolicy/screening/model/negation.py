@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from smpolicy.screening.lexicon import SENTENCE_END, load_lexicon, words_regex
 
@@ -259,7 +260,7 @@ def _double(text: str, found: list[_Negated]) -> bool:
     edits = sorted(n.edit for n in found)
     if any(replacement.endswith(("admit", "admitting")) for _, _, replacement in edits):
         return True
-    for (_, first_end, _), (second, _, _) in zip(edits, edits[1:]):
+    for (_, first_end, _), (second, _, _) in pairwise(edits):
         between = text[first_end:second]
         if (len(between.split()) <= _WORDS_BETWEEN and _EMBEDS.match(between)
                 and not _COORDINATION.search(between)):
@@ -277,7 +278,7 @@ def _admitted(text: str, found: list[_Negated]) -> list[Edit]:
     can pretend I do loathe X" (the encoder reads the emphatic "do" as mild)."""
     edits = sorted(n.edit for n in found)
     out = []
-    for (start, end, replacement), later in zip(edits, [*edits[1:], None]):
+    for (start, end, replacement), later in zip(edits, [*edits[1:], None], strict=True):
         auxiliary = _DO.search(text, 0, start)
         if not replacement and text[start:end] in ("n't", "n’t") and auxiliary:
             start, end = auxiliary.start(), end + (text[end:end + 1] == " ")
