@@ -21,17 +21,28 @@ def negation_of(text: str) -> stance.Counterpart | None:
     ("text", "statement"),
     [
         ("I can't pretend I don't loathe Romanians.", "i can admit i loathe romanians."),
-        ("I won't deny that Sikhs get on my nerves.", "i will admit that sikhs get on my nerves."),
-        ("I'm not denying that lesbians annoy me.", "i'm admitting that lesbians annoy me."),
-        ("I don't think trans women aren't welcome here.", "i think trans women are welcome here."),
-        ("Nobody on the bins says Polish lads aren't grafters.",
-         "everyone on the bins says polish lads are grafters."),
+        ("I won't deny that Sikhs disgust me.", "i will admit that sikhs disgust me."),
+        ("I'm not denying that lesbians are vile.", "i'm admitting that lesbians are vile."),
     ],
 )
-def test_two_negations_that_cancel_are_read_as_the_statement_they_leave(text, statement):
+def test_two_negations_that_cancel_are_read_as_the_hostile_statement_they_leave(text, statement):
     found = negation_of(text)
     assert found is not None and found.denies == stance.AFFIRMS
     assert found.statement == statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think trans women aren't welcome here.",
+        "Nobody on the bins says Polish lads aren't grafters.",
+        "I don't agree that deaf staff will never make good managers.",
+    ],
+)
+def test_a_double_negation_that_leaves_nothing_hostile_is_read_as_the_post_alone(text):
+    # no denial to lower the model's reading, and no compliment denied to raise it
+    found = negation_of(text)
+    assert found is not None and found.denies == stance.AFFIRMS and found.edits == ()
 
 
 @pytest.mark.parametrize(

@@ -147,7 +147,12 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
             continue
         found = _sentence_edits(text, s_start, s_end, inside, rules)
         if found and _double(text, found):
-            found = [_Negated(edit, AFFIRMS) for edit in _admitted(text, found)]
+            edits_ = _admitted(text, found)
+            said, _ = _denied(text, max(end for _, end, _ in edits_), s_end, inside, rules)
+            # it says what is left: read (raised to) only where that is hostile ("loathe X")
+            found = [_Negated(edit, AFFIRMS) for edit in edits_] if said == HOSTILE else []
+            if not found:
+                return Negation((), "", _word(text, *edits_[0][:2]), AFFIRMS)
         if found:
             edits += [n.edit for n in found]
             polarities += [n.polarity for n in found]
