@@ -18,9 +18,9 @@ reads the words the encoder cannot weigh:
   denial; a FAVOURABLE one negated is a negated compliment, hostile in itself, and is read
   as its opposite where the list gives one ("aren't welcome" -> "are unwelcome").
 - double negation: a negation inside the scope of another ("I can't pretend I don't loathe
-  X", "it isn't that I don't think X are useless") or of a verb of denying ("I won't deny X
-  disgust me") cancels it: the sentence asserts its affirmative (``AFFIRMS``), which is read
-  as what the post says, never as a denial.
+  X", "nobody says X aren't ...") or of a verb of denying ("I won't deny that X disgust me")
+  cancels it (``AFFIRMS``): it denies nothing. Where what is left is hostile, that statement
+  is what the post says; otherwise the post is read as it is (no statement to read).
 """
 
 from __future__ import annotations
@@ -147,12 +147,11 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
             continue
         found = _sentence_edits(text, s_start, s_end, inside, rules)
         if found and _double(text, found):
-            edits_ = _admitted(text, found)
-            said, _ = _denied(text, max(end for _, end, _ in edits_), s_end, inside, rules)
-            # it says what is left: read (raised to) only where that is hostile ("loathe X")
-            found = [_Negated(edit, AFFIRMS) for edit in edits_] if said == HOSTILE else []
-            if not found:
-                return Negation((), "", _word(text, *edits_[0][:2]), AFFIRMS)
+            cancelled = _admitted(text, found)
+            said, _ = _denied(text, max(end for _, end, _ in cancelled), s_end, inside, rules)
+            if said != HOSTILE:  # "I don't think X aren't capable": the post's reading stands
+                return Negation((), "", _word(text, *cancelled[0][:2]), AFFIRMS)
+            found = [_Negated(edit, AFFIRMS) for edit in cancelled]  # "I loathe X" is read
         if found:
             edits += [n.edit for n in found]
             polarities += [n.polarity for n in found]
@@ -261,7 +260,7 @@ _WORDS_BETWEEN = _MAX_WORDS_APART
 def _double(text: str, found: list[_Negated]) -> bool:
     """Whether two of a sentence's negations cancel out: the second inside the scope of the
     first (a clause-taking verb between them, no comma or "and"), as in "I can't pretend I
-    don't loathe X". Edits that remove a negated "deny" count as two (``_affirmative``)."""
+    don't loathe X". An edit that turns a negated "deny" into "admit" counts as two."""
     edits = sorted(n.edit for n in found)
     if any(replacement.endswith(("admit", "admitting")) for _, _, replacement in edits):
         return True
@@ -290,7 +289,7 @@ def _admitted(text: str, found: list[_Negated]) -> list[Edit]:
         verb = _PRETEND.search(text, end, later[0]) if later else None
         if verb is not None:
             admit = "admit" if verb.group() == "pretend" else "admitting"
-            start, end, replacement = start, verb.end(), replacement + text[end:verb.start()] + admit
+            end, replacement = verb.end(), replacement + text[end:verb.start()] + admit
         out.append((start, end, replacement))
     return out
 
