@@ -6,9 +6,9 @@ challenge hate) and denials ("I've got no problem with gay couples") not be flag
 hateful posts about the same groups still are. ``data/devset/neutral_heldout.jsonl`` (measure
 only) and ``data/devset/neutral_build.jsonl`` (develop on) hold such posts, each with its
 ``kind`` and ``group``. A post counts as flagged when it has a 6.4(c) finding (review or
-above). This prints the share flagged per kind and, for the benign kinds, per group with the
-spread (largest minus smallest group rate, in points); ``--errors`` lists wrong decisions with
-the numbers behind them.
+above) that cites a protected characteristic. This prints the share flagged per kind and, for
+the benign kinds, per group with the spread (largest minus smallest group rate, in points);
+``--errors`` lists wrong decisions with the findings behind them.
 
     .venv/bin/python scripts/neutral_rates.py data/devset/neutral_heldout.jsonl [--no-model] [--errors]
 """
@@ -33,14 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
     from smpolicy.screening import Screener, ScreeningConfig
-    from smpolicy.screening.findings import Category
 
     rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     screener = Screener(config=ScreeningConfig(use_model=not args.no_model))
     results = screener.check_batch([r["text"] for r in rows])
-    flagged = [any(f.category is Category.DISCRIMINATION for f in result.findings)
-               for result in results]
+    flagged = [any(_about_a_characteristic(f) for f in result.findings) for result in results]
 
     by_kind: dict[str, list[bool]] = defaultdict(list)
     benign_by_group: dict[str, list[bool]] = defaultdict(list)
@@ -60,11 +58,19 @@ def main(argv: list[str] | None = None) -> int:
         for row, flag, result in zip(rows, flagged, results, strict=True):
             if flag == bool(row["labels"]):
                 continue
-            why = "; ".join(f.explanation.summary if hasattr(f.explanation, "summary") else ""
-                            for f in result.findings if f.category is Category.DISCRIMINATION)
+            why = " | ".join(f"{f.detector} {f.score:.2f}: {f.explanation[:200]}"
+                             for f in result.findings if _about_a_characteristic(f))
             print(f"{'FLAG' if flag else 'miss'} [{row['kind']}/{row['group']}] {row['text']}"
                   + (f"\n      {why}" if why else ""))
     return 0
+
+
+def _about_a_characteristic(finding) -> bool:
+    """A 6.4(c) finding that cites a protected characteristic (not bullying of one person)."""
+    from smpolicy.screening.findings import Category
+    from smpolicy.screening.model.features import PROTECTED
+
+    return finding.category is Category.DISCRIMINATION and finding.target in PROTECTED
 
 
 if __name__ == "__main__":
