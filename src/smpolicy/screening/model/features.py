@@ -185,14 +185,12 @@ def _distanced(text: str) -> bool:
     negator, as ``model/negation.py`` reads them) anything: how counter-speech keeps a
     statement at a distance."""
     from smpolicy.screening.cues import reports_others
-    from smpolicy.screening.model.negation import _rules
+    from smpolicy.screening.model.negation import negates
 
     quoted = any(char in _QUOTES and not (0 < i < len(text) - 1 and text[i - 1].isalpha()
                                            and text[i + 1].isalpha())
                  for i, char in enumerate(text))
-    rules = _rules()
-    return (quoted or reports_others(text)
-            or any(p.search(text) for p in (rules.negator, rules.denial, rules.frame)))
+    return quoted or reports_others(text) or negates(text)
 
 
 def cue_gate(signals: Signals) -> float:

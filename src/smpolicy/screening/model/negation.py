@@ -176,6 +176,13 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
     return Negation(tuple(edits), statement, cue, denies)
 
 
+def negates(text: str) -> bool:
+    """Whether ``text`` (normalised) holds a clausal negator, a denying subject ("nobody") or
+    a denying frame ("it's a myth that") as ``read`` counts them, about a group or not."""
+    rules = _rules()
+    return any(p.search(text) for p in (rules.negator, rules.denial, rules.frame))
+
+
 def _statement(text: str, edits: list[Edit], start: int, end: int) -> str:
     return apply_edits(text, edits)[_shift(start, edits):_shift(end, edits)].strip()
 
