@@ -69,6 +69,14 @@ EVERYDAY = [
     "Walked along the dyke from the sluice to the pub, lovely evening",
     "The slag from the old ironworks is being cleared for the new car park",
     "Fancy a fag? I'm gasping after that committee",
+    "Could I bum a fag off you, left mine in the van",
+    "Three weeks off the fags thanks to the stop smoking clinic",
+    "Kids were fishing in the dyke behind the scout hut again",
+    "Kev went on a bender after the darts final and rang in sick",
+    "Went on a massive bender for my 40th, never again",
+    "The pipe bender in the fleet workshop needs a new former",
+    "The Fenian raids are this month's history society talk",
+    "He's a queer fish, the new auditor, but he knows his stuff",
 ]
 
 # The same letters aimed at a person or a group, with a sense word nearby: flagged.
@@ -118,6 +126,9 @@ AIMED = [
     "You crip, the Crips and Bloods would laugh at you",
     "The woman who runs the drainage board is a dyke who floods her own fields",
     "Keep an eye on the dyke in accounts, she'd knife you in the back",
+    "You bender, go and drink your pint somewhere else",
+    "You fenian, go and join your brotherhood",
+    "Don't be such a fag, have a smoke and calm down",
 ]
 
 # The slur and nothing to say otherwise: flagged, as the default reading.

@@ -68,12 +68,15 @@ def _patterns() -> _Patterns:
     counter = [compile_template("{cue}", {"cue": [word]}, whole_text=False) for word in lexicon["counter_speech"]]
     return _Patterns(
         counter=GatedList([(pattern, None) for pattern in counter]),
-        negator=GatedPattern(rf"(?:{words_regex(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$",
-                             fast=rf"(?:{words_trie(lexicon['negators'])})\W*(?:\w+\W+){{0,6}}$",
-                             whole_text=False),
+        # Whole words ("nothing but a ...", "now", "know" negate nothing), or a word's "n't";
+        # not across "but" ("I'm not gay but the X ...": the negator's clause has ended).
+        negator=GatedPattern(
+            rf"(?:(?<![a-z])(?:{words_regex(lexicon['negators'])})(?![a-z])|n't)\W*{_NEGATED_WORDS}$",
+            fast=rf"(?:(?<![a-z])(?:{words_trie(lexicon['negators'])})(?![a-z])|n't)\W*{_NEGATED_WORDS}$",
+            whole_text=False),
         denial=GatedPattern(lexicon["denials"], whole_text=False),
         disclaimer=GatedPattern("|".join(lexicon["disclaimers"]), whole_text=False),
-        self_identification=GatedPattern("|".join(lexicon["self_identification"]), whole_text=False),
+        self_identification=GatedPattern(_self_identification(lexicon), whole_text=False),
         in_group_before=re.compile(lexicon["in_group_before"]),
         self_description=re.compile(_self_description(lexicon)),
         in_group_after=re.compile(lexicon["in_group_after"]),
@@ -86,6 +89,17 @@ def _patterns() -> _Patterns:
             r"(?<![a-z])(?:" + words_regex(lexicon["condemnations"]) + r")(?![a-z])",
             whole_text=False),
     )
+
+
+_NEGATED_WORDS = r"(?:(?!but\b)\w+\W+){0,6}"  # the words a negator reaches, up to six
+
+
+def _self_identification(lexicon: dict) -> str:
+    """The writer saying who they are (``self_identification`` in ``context.yaml``), each
+    "{word}" there a word that is none of ``self_identification_stops`` ("I'm told queers
+    ...", "I'm not gay but ..." are no self-identification)."""
+    word = rf"(?!(?:{words_regex(lexicon['self_identification_stops'])})\b)\w+"
+    return "|".join(line.replace("{word}", word) for line in lexicon["self_identification"])
 
 
 def _self_description(lexicon: dict) -> str:

@@ -11,8 +11,8 @@ the evidence for each everyday sense. The order of the questions is the point:
    "dyke road"): everyday, even after "you" ("do you want a fag break").
 3. The word is aimed at a person (``aimed_at_person``): "you X", "you're a X", "she's a
    X", "the new bloke is a X", "X like you", "a X who", "that X from accounts", "typical X",
-   "that X teacher", "gay X": the slur, whatever sense words stand nearby ("you bitch, get
-   your dog off my lawn").
+   "that X teacher", "gay X", "don't be such a X": the slur, whatever sense words stand
+   nearby ("you bitch, get your dog off my lawn").
 4. A sense word a few words either side ("our bitch had six puppies"), or, for a slur that
    is also a first name (``first_names``), the word written as a name ("thanks to Paddy
    from the depot"): everyday.
@@ -109,6 +109,9 @@ class Aim:
     # "those Xs", "all these Xs": pointed at people, but "those fags" may be cigarettes, so it
     # strengthens the slur reading without overruling a sense word.
     pointing: re.Pattern[str]
+    # "don't be such a X", "stop being a X": a negator that scolds the person it addresses
+    # with the word, and denies nothing (``scolded``).
+    scolding: re.Pattern[str]
 
     @classmethod
     def build(cls, person_words: Iterable[str], identity_words: Iterable[str]) -> Aim:
@@ -130,7 +133,8 @@ class Aim:
             rf"|\b(?:{people})(?: (?:in|from|at|on|next|over|down|up|across) (?:the |our |my )?"
             rf"[a-z]+(?: door| the road)?)?(?:'s| is| was)"
             rf"|\b(?:call(?:ed|ing|s)?|labelled) (?:him|her|them|me|you|us)(?: an?)?"
-            rf"|\btypical|\b(?:{identity}))"
+            # "don't be such a X", "stop being a X"
+            rf"|\btypical|\bbe|\bbeing|\b(?:{identity}))"
             rf"\W+{modifiers}{{0,3}}$"
         )
         after = (
@@ -141,7 +145,10 @@ class Aim:
             rf"|(?:{people})\b)"
         )
         pointing = rf"\b(?:those|these|them|some|all(?: the| these| those)?)\W+{modifiers}{{0,2}}$"
-        return cls(re.compile(before), re.compile(after), re.compile(pointing))
+        scolding = (rf"\b(?:don'?t|do not|never|stop|quit)\W+(?:be|being|act(?:ing)? like)\W+"
+                    rf"{modifiers}{{0,3}}$")
+        return cls(re.compile(before), re.compile(after), re.compile(pointing),
+                   re.compile(scolding))
 
     def aimed_at_person(self, text: str, start: int, end: int) -> bool:
         """The word at ``text[start:end]`` is said of a person or people (see the module)."""
@@ -156,6 +163,11 @@ class Aim:
         """Said of a person by the words before it alone ("you X", "he's a X"), not by a person
         word after it: "queer" before "families" or "councillor" names the group."""
         return self.before.search(text, max(0, start - AIM_REACH), start) is not None
+
+    def scolded(self, text: str, start: int) -> bool:
+        """The word calls the person addressed a name through a negator ("don't be such a
+        X", "stop acting like a X"): the negator tells them off, it does not deny the word."""
+        return self.scolding.search(text, max(0, start - AIM_REACH), start) is not None
 
     def pointed_at_people(self, text: str, start: int) -> bool:
         """Pointed at people ("those Xs", "all these Xs")."""

@@ -206,6 +206,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                     and not lexicon.aim.addressed(text, hit.start):
                 continue  # "the queer community": the group's name, read by the model as such
         cues = cues_for(text, hit.start, hit.end)
+        if cues.negated and lexicon.aim.scolded(text, hit.start):
+            cues = replace(cues, negated=False)  # "don't be such a X" calls them one
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
                 or (aimed if aimed is not None
@@ -250,9 +252,13 @@ def identity_mentions(post: NormalisedText) -> tuple[Mention, ...]:
 def identity_spans(post: NormalisedText) -> list[tuple[int, int, str]]:
     """``identity_mentions`` as (start, end, characteristic) spans of the normalised text."""
     lexicon = _lexicon()
+    senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
     found = [(hit.start, hit.end, hit.data) for hit in lexicon.identities.find(post)]
     found += [term for token in glued_identities(post.text) for term in token.terms]
-    senses = set(everyday_senses(post))  # the same reading of a slur's sense as ``find_hits``
+    # an identity word that is also such a slur ("cripple") names no one in its everyday
+    # sense ("the cuts will cripple the sector")
+    found = [item for item in found if not any(item[0] < end and start < item[1]
+                                               for start, end in senses)]
     found += [(hit.start, hit.end, hit.data[0]) for hit in lexicon.slurs.find(post)
               if (hit.start, hit.end) not in senses]
     spans: list[tuple[int, int, str]] = []
