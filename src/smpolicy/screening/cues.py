@@ -165,7 +165,7 @@ def _writers_own(text: str, s_start: int, verb: re.Match[str]) -> bool:
 
 def reports_others(text: str) -> bool:
     """Whether ``text`` (normalised) reports what someone other than the writer says, thinks or
-    wrote ("whoever wrote that ...", "my neighbour got told ..."), condemned or not."""
+    wrote ("whoever wrote that ...", "anyone who says ..."), condemned or not."""
     for verb in _patterns().reporting.regex.finditer(text):
         if not _writers_own(text, sentence_bounds(text, verb.start())[0], verb):
             return True
