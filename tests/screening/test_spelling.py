@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import smpolicy.screening
 from smpolicy.screening.lexicon import load_lexicon
 from smpolicy.screening.normalise import normalise
 from smpolicy.screening.spelling import _variants, prepared, repair_spelling
@@ -383,3 +384,19 @@ def test_joined_forms_skip_english_words_and_the_all_blacks():
     assert forms["hateblack people"] == "hate black people"
     assert "allblacks" not in forms
     assert "hangmen" not in forms  # an English word, not "hang men"
+
+
+def test_the_shipped_spelling_tables_are_what_the_build_script_writes_from_todays_lexicons(
+        tmp_path: Path) -> None:
+    """A lexicon edit without a rebuild leaves new slurs without their misspellings (it happened)."""
+    pytest.importorskip("wordfreq")
+    lexicons = Path(smpolicy.screening.__file__).parent / "lexicons"
+    subprocess.run(
+        [sys.executable, str(_SCRIPTS / "build_spelling_variants.py"),
+         "--out", str(tmp_path / "spelling.tsv"), "--not-glued", str(tmp_path / "not_glued.txt")],
+        check=True, capture_output=True,
+    )
+    for name in ("spelling.tsv", "not_glued.txt"):
+        rebuilt = (tmp_path / name).read_text(encoding="utf-8")
+        assert rebuilt == (lexicons / name).read_text(encoding="utf-8"), (
+            f"{name} is stale: run scripts/build_spelling_variants.py")
