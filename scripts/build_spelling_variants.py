@@ -14,8 +14,12 @@ the first letter, then throws away:
   typo of another word ("hte") stay as they are; for identity words (``identity_words``)
   under ``--max-identity-zipf`` (default 2.0): "wome" (1.7) is a typo of "women", and a
   repaired identity word names a group without flagging anything: the words around it must;
+  for the hostile words said of a group (``hostile_words``: "thieves", "useless") under
+  ``--max-hostile-zipf`` (default 1.6): their common typos ("theives" 1.6, "usless" 1.3)
+  are what people write, and a repaired hostile word flags nothing without a group before it;
 - variants that are themselves lexicon words, or that two lexicon words share (ambiguous);
-- known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur).
+- known abbreviations (``ABBREVIATIONS``: "lesb" is short for lesbian, not a misspelt slur)
+  and rare English words (``RARE_WORDS``: "morns").
 
 Then it splits each word of four letters or more, its plural, and each kept misspelling of a
 slur ("nig gres") in two at every point, and keeps a split "left right" only when joining it is
@@ -32,11 +36,23 @@ start-up time: the shared scan's automaton is remade as each detector adds its w
   words fail it ("who re" 11.5, "she male" 11.2, "red skin" 10.2, "pak is" 10.5, "co on"
   12.1), a fragment passes ("mus lims" 4.9, "ver min" 7.8, "nig gers" 5.0).
 
+Slurs and their plurals are also cut in three ("tr ann ies", "sp ast ics") where no part is a
+lexicon word and the three parts' zipf frequencies add up to under ``--max-split3-zipf``
+(default 12.0, the same odds for three words as 8.0 for two): "re ta rd" (13.4) and
+"red sk in" (16.1) stay as they are. Three-part cuts of the other words would add thousands
+of rows for words that flag nothing on their own.
+
 Last come identity phrases with a misspelt first word before "people", "men", "women" or
 "folk" (``people_phrases``: "tarns people", under ``--max-people-zipf``, default 3.5) and
 three-letter group words with digits for letters (``leet_short_words``: "g4y").
 
-The engine only reads the table this writes (one ``variant<TAB>word`` per line: read in
+It also writes ``lexicons/not_glued.txt``: the English words (wordninja's list, the one
+``glued.py`` reads, and wordfreq's 100,000 commonest) that ``spelling.glued_parts`` could
+spell as words run together around a slur or group word ("blackout", "coonskin",
+"polishing"), which ``spelling.split_glued`` must leave whole, and the common words that
+hold a slur or group word ("staff", "hospice"), from which it must not cut one.
+
+The engine only reads the tables this writes (one ``variant<TAB>word`` per line: read in
 a millisecond, where YAML took 18); wordfreq is needed to rebuild it, not to run:
 
     .venv/bin/pip install 'smpolicy[spelling-data]'
@@ -51,7 +67,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 LEXICONS = Path(__file__).resolve().parent.parent / "src" / "smpolicy" / "screening" / "lexicons"
 SOURCES = {
@@ -64,6 +80,8 @@ MIN_PART = 2
 # Abbreviations in their own right, too rare for wordfreq, that a letter drop would turn into a
 # slur: "lesb" is short for lesbian ("the lesb book club"), not a misspelt "lesbo".
 ABBREVIATIONS = frozenset({"lesb"})
+# English words rarer than ``--max-hostile-zipf`` that are one letter from a hostile word.
+RARE_WORDS = frozenset({"morns"})
 # Numbers for letters that leetspeak decoding cannot read ("h8" is too short to decode, and
 # decodes "h8ers" to "hbers"): the written or decoded form, and the word.
 NUMBER_WORDS = {"h8": "hate", "h8ed": "hated", "hbers": "haters", "hbful": "hateful",
@@ -154,10 +172,51 @@ def slur_words() -> set[str]:
     return words | {word + "s" for word in words}
 
 
-def lexicon_words() -> set[str]:
+def predicate_words() -> set[str]:
+    """The one-word hostile things said of a group ("vermin", "filthy", "useless"): what the
+    derogatory templates read after a group word."""
+    data = yaml.safe_load((LEXICONS / "discrimination.yaml").read_text(encoding="utf-8"))
+    harassment = yaml.safe_load((LEXICONS / "harassment.yaml").read_text(encoding="utf-8"))
+    entries = [*data["derogatory"], *data["abusive_adjectives"],
+               *harassment["insulting_adjectives"]]
+    return {e.lower() for e in entries if re.fullmatch(r"[a-z]+", e.lower())}
+
+
+def not_glued_words() -> list[str]:
+    """English words (wordninja's list and wordfreq's 100,000 commonest: "homegirl",
+    "ladyboys") that ``spelling.glued_parts`` would split, and the common ones (zipf 3 or
+    more) that hold a slur or group word inside them ("staff", "hospice", "mustard"), which
+    ``split_glued`` must not cut a name from ("lgbtstaff" is not "lgbts taff")."""
+    import gzip
+
+    import wordninja
+
+    from smpolicy.screening.spelling import glued_parts
+
+    path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        words = {w for w in handle.read().split() if re.fullmatch(r"[a-z]{5,}", w)}
+    words |= {w for w in top_n_list("en", 100_000) if re.fullmatch(r"[a-z]{5,}", w)}
+    from smpolicy.screening.spelling import _glue
+
+    names = _glue().names
+    common = [w for w in top_n_list("en", 100_000)
+              if re.fullmatch(r"[a-z]{5,}", w) and w not in names
+              and zipf_frequency(w, "en") >= 3.0]
+    carriers = {w for w in common for name in names
+                if name in w and w not in (name + "s", name + "es")}
+    return sorted({w for w in words if glued_parts(w, english=False)} | carriers)
+
+
+def lexicon_words(phrase_slurs: bool = True) -> set[str]:
+    """The lexicons' words; without the words found only in a slur of two words or more
+    (``phrase_slurs=False``: "nig" of "nig nog" is never found on its own, so it does not stop
+    "nig gre" from being joined)."""
     words: set[str] = set()
     for name, keys in SOURCES.items():
         data = yaml.safe_load((LEXICONS / f"{name}.yaml").read_text(encoding="utf-8"))
+        if not phrase_slurs and "slurs" in data:
+            data["slurs"] = {term: v for term, v in data["slurs"].items() if " " not in term}
         for key in keys:
             words.update(_words_in(data[key]))
     # The one-word identity references ("synagogue", "nigerian"), not the words of their
@@ -236,6 +295,20 @@ def splits(word: str) -> list[tuple[str, str]]:
     return [(word[:i], word[i:]) for i in range(MIN_PART, len(word) - MIN_PART + 1)]
 
 
+def three_part_splits(words: set[str], max_zipf: float) -> dict[str, str]:
+    """Each slur and plural cut in three parts of two letters or more, none a lexicon word,
+    whose zipf frequencies add up to under ``max_zipf`` ("tr ann ies" -> "trannies")."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for word in slur_words():
+        for i in range(MIN_PART, len(word) - 2 * MIN_PART + 1):
+            for j in range(i + MIN_PART, len(word) - MIN_PART + 1):
+                parts = (word[:i], word[i:j], word[j:])
+                if not any(part in words for part in parts) and sum(
+                        zipf_frequency(part, "en") for part in parts) < max_zipf:
+                    forms[" ".join(parts)].add(word)
+    return {form: next(iter(origin)) for form, origin in forms.items() if len(origin) == 1}
+
+
 def safe_join(left: str, right: str, words: set[str], max_split_zipf: float) -> bool:
     """Whether "left right" may be read as one word (see the module docstring)."""
     if left in words or right in words:
@@ -244,9 +317,13 @@ def safe_join(left: str, right: str, words: set[str], max_split_zipf: float) -> 
 
 
 def build(max_zipf: float, max_split_zipf: float, max_identity_zipf: float = 2.0,
-          max_people_zipf: float = 3.5) -> dict[str, str]:
+          max_people_zipf: float = 3.5, max_hostile_zipf: float = 1.6,
+          max_split3_zipf: float = 12.0) -> dict[str, str]:
     words = lexicon_words()
+    blockers = lexicon_words(phrase_slurs=False)  # a split part that is one of these: no join
     identities = identity_words()
+    predicates = predicate_words()
+    limits = {**{w: max_hostile_zipf for w in predicates}, **{w: max_identity_zipf for w in identities}}
     sources: dict[str, set[str]] = defaultdict(set)
     for word in words:
         for variant in variants(word):
@@ -254,9 +331,9 @@ def build(max_zipf: float, max_split_zipf: float, max_identity_zipf: float = 2.0
     table = {
         variant: next(iter(origin))
         for variant, origin in sorted(sources.items())
-        if len(origin) == 1 and variant not in words and variant not in ABBREVIATIONS
-        and zipf_frequency(variant, "en")
-        < (max_identity_zipf if next(iter(origin)) in identities else max_zipf)
+        if len(origin) == 1 and variant not in words
+        and variant not in ABBREVIATIONS | RARE_WORDS
+        and zipf_frequency(variant, "en") < limits.get(next(iter(origin)), max_zipf)
     }
     # Split forms of each word, of its plural and of each kept misspelling of a slur, mapped to
     # the word.
@@ -268,13 +345,15 @@ def build(max_zipf: float, max_split_zipf: float, max_identity_zipf: float = 2.0
     split_sources: dict[str, set[str]] = defaultdict(set)
     for written, word in [*whole.items(), *misspelt.items()]:
         for left, right in splits(written):
-            if safe_join(left, right, words, max_split_zipf):
+            if safe_join(left, right, blockers, max_split_zipf):
                 split_sources[f"{left} {right}"].add(word)
     table.update(
         (variant, next(iter(origin)))
         for variant, origin in split_sources.items()
         if len(origin) == 1 and variant not in words
     )
+    for form, word in three_part_splits(blockers, max_split3_zipf).items():
+        table.setdefault(form, word)
     for form, phrase in joined_forms(max_zipf).items():
         table.setdefault(form, phrase)
     for form, phrase in people_phrases(max_people_zipf).items():
@@ -291,10 +370,13 @@ def main() -> None:
     parser.add_argument("--max-split-zipf", type=float, default=8.0)
     parser.add_argument("--max-identity-zipf", type=float, default=2.0)
     parser.add_argument("--max-people-zipf", type=float, default=3.5)
+    parser.add_argument("--max-hostile-zipf", type=float, default=1.6)
+    parser.add_argument("--max-split3-zipf", type=float, default=12.0)
     parser.add_argument("--out", type=Path, default=LEXICONS / "spelling.tsv")
+    parser.add_argument("--not-glued", type=Path, default=LEXICONS / "not_glued.txt")
     args = parser.parse_args()
     table = build(args.max_zipf, args.max_split_zipf, args.max_identity_zipf,
-                  args.max_people_zipf)
+                  args.max_people_zipf, args.max_hostile_zipf, args.max_split3_zipf)
     header = (
         "# Generated by scripts/build_spelling_variants.py: do not edit by hand.\n"
         "# Misspellings of lexicon words (one letter dropped or two swapped) that are not English\n"
@@ -306,6 +388,14 @@ def main() -> None:
     body = "".join(f"{variant}\t{word}\n" for variant, word in sorted(table.items()))
     args.out.write_text(header + body, encoding="utf-8")
     print(f"{len(table)} variants of {len(set(table.values()))} words -> {args.out}")
+    english = not_glued_words()
+    args.not_glued.write_text(
+        "# Generated by scripts/build_spelling_variants.py: do not edit by hand.\n"
+        "# English words (wordninja's word list, MIT; wordfreq's commonest, CC BY-SA 4.0) that\n"
+        "# spelling.glued_parts could read as words run together around a slur or group word,\n"
+        "# and common words that hold one (staff): split_glued leaves them whole.\n"
+        + "".join(f"{word}\n" for word in english), encoding="utf-8")
+    print(f"{len(english)} English words left whole -> {args.not_glued}")
 
 
 if __name__ == "__main__":

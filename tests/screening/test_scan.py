@@ -75,3 +75,26 @@ def test_the_shipped_builders_register_words_before_the_automaton_is_made():
     assert len(_BUILDERS) >= 8  # lexicons and gates of the detectors, cues and spelling
     assert SHARED.automaton is not None
     assert SHARED._built == len(_BUILDERS)  # all run before it was made
+
+
+def test_an_inside_gate_opens_only_where_the_word_is_part_of_a_longer_word():
+    import smpolicy.screening.scan as module
+    from smpolicy.screening.scan import INSIDE, scan
+
+    shared = _Shared()
+    inside = shared.add_gate(frozenset({INSIDE + "rat" + INSIDE}))
+    after = shared.add_gate(frozenset({INSIDE + "cow"}))
+    assert shared.build() is not None
+    saved = module.SHARED
+    module.SHARED = shared
+    scan.cache_clear()
+    try:
+        assert scan("a rat, the rat's tail, a cow").gates == 0
+        assert scan("dirtyrats").gates == inside
+        assert scan("rats").gates == inside
+        assert scan("pirate").gates == inside
+        assert scan("stupidcow").gates == after
+        assert scan("cows, cowards").gates == 0
+    finally:
+        module.SHARED = saved
+        scan.cache_clear()

@@ -139,9 +139,7 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
     patterns = _patterns()
     condemnation = patterns.condemnation.regex
     for verb in patterns.reporting.regex.finditer(text, s_start, s_end):
-        if _FIRST_PERSON.search(text, s_start, verb.start()) or (
-                not verb.group().endswith(("ing ", "ing that "))
-                and _NO_SUBJECT.fullmatch(text, s_start, verb.start())):
+        if _writers_own(text, s_start, verb):
             continue  # "I think X are ...", "Told them X ...", "Can't believe ...": the writer's own
         start = verb.end()
         condemned = _condemnation(condemnation, text, start, after)
@@ -155,6 +153,23 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
         cue = _condemnation(condemnation, text, s_start, verb.start()) or condemned
         if cue is not None:
             yield Report(start, end, verb.start(), cue.group(), cue.start())
+
+
+def _writers_own(text: str, s_start: int, verb: re.Match[str]) -> bool:
+    """Whether the reporting verb ``verb`` reports the writer's own words or thoughts: "I
+    think", "we said", or no subject at all ("Told them ...")."""
+    return bool(_FIRST_PERSON.search(text, s_start, verb.start())) or (
+        not verb.group().endswith(("ing ", "ing that "))
+        and _NO_SUBJECT.fullmatch(text, s_start, verb.start()) is not None)
+
+
+def reports_others(text: str) -> bool:
+    """Whether ``text`` (normalised) reports what someone other than the writer says, thinks or
+    wrote ("whoever wrote that ...", "anyone who says ..."), condemned or not."""
+    for verb in _patterns().reporting.regex.finditer(text):
+        if not _writers_own(text, sentence_bounds(text, verb.start())[0], verb):
+            return True
+    return False
 
 
 def may_report(text: str) -> bool:

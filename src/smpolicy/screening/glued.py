@@ -11,13 +11,16 @@ words), so "transport", "blackpool", "menus" or "polishing" never name anyone; t
 looked for are the caller's (``discrimination.identity_spans``: the words that open the
 6.4(c) target gate). Splitting is a few tens of microseconds per unknown token and is done
 only for the classifier's readings, never on the rules-only path.
+
+``cover`` is the cheap closed-vocabulary counterpart that ``spelling.split_glued`` uses on
+both paths: a token is spelt only from the lexicons' own words, not from wordninja's list.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -119,3 +122,30 @@ def _terms_in(words: list[tuple[str, int, int]], terms: Mapping[str, T], start: 
         else:
             i += 1
     return found
+
+
+def cover(token: str, words: Collection[str], longest: int) -> list[str] | None:
+    """``token`` spelt as the fewest words of ``words`` (none longer than ``longest``), or None
+    when they cannot spell it ("muslimsarefilthy": "muslims are filthy"). Of covers with as
+    few words, the one whose words are longest from the left ("lesbianson": "lesbians on",
+    not "lesbian son"). A closed word list, not wordninja's 126,000 words: cheap enough for
+    the rules-only path, and no fragment of a place name or surname can stand in for a word
+    ("coonamble": "amble" is no word of it)."""
+    size = len(token)
+    fewest: list[int | None] = [None] * (size + 1)  # words needed to spell token[start:]
+    fewest[size] = 0
+    first: list[int] = [0] * (size + 1)  # where the first of them ends
+    for begin in range(size - 1, -1, -1):
+        for end in range(min(size, begin + longest), begin, -1):  # longest word first
+            after = fewest[end]
+            if after is not None and token[begin:end] in words:
+                current = fewest[begin]
+                if current is None or after + 1 < current:
+                    fewest[begin], first[begin] = after + 1, end
+    if fewest[0] is None:
+        return None
+    parts, begin = [], 0
+    while begin < size:
+        parts.append(token[begin:first[begin]])
+        begin = first[begin]
+    return parts

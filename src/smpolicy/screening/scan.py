@@ -60,6 +60,7 @@ class _Edged(NamedTuple):
 
 
 LEFT, RIGHT = "\x02", "\x03"  # word-edge marks on a gate literal (see ``_Shared.add_gate``)
+INSIDE = "\x04"  # a gate literal's mark: counted only with a letter next to it (``add_gate``)
 
 _Builder = TypeVar("_Builder", bound=Callable[[], object])
 _BUILDERS: list[Callable[[], object]] = []
@@ -95,15 +96,19 @@ class _Shared:
         """A new gate opened by any of ``literals``; returns its bit.
 
         A literal marked with ``LEFT`` (first) or ``RIGHT`` (last) opens the gate only where no
-        letter a-z comes right before or after it (``prefilter.bounded_literals``).
+        letter a-z comes right before or after it (``prefilter.bounded_literals``). One marked
+        ``INSIDE`` opens it only as part of a longer word: first, where a letter a-z comes
+        right before it ("pakis" in "dirtypakis"); last, right after it ("wogsout"); both,
+        either ("dirtypakis", "pakisout", not "the pakis").
         """
         bit = 1 << self.gates
         self.gates += 1
         words = []
         for literal in literals:
-            word = literal.strip(LEFT + RIGHT)
+            word = literal.strip(LEFT + RIGHT + INSIDE)
             words.append(word)
-            edges = (literal[0] == LEFT) | (literal[-1] == RIGHT) << 1
+            edges = (literal[0] == LEFT) | (literal[-1] == RIGHT) << 1 | (
+                literal[0] == INSIDE) << 2 | (literal[-1] == INSIDE) << 3
             if not edges:
                 self.gate_masks[word] = self.gate_masks.get(word, 0) | bit
                 continue
@@ -180,7 +185,8 @@ def scan(text: str) -> Scan:
             edge = (not start or not "a" <= text[start - 1] <= "z") | (
                 last + 1 == size or not "a" <= text[last + 1] <= "z") << 1
             for needed, bits in entries.edges:
-                if needed & edge == needed:
+                # needed 1-3: those edges free of letters; 4, 8, 12: a letter at one of them
+                if needed & edge == needed if needed < 4 else ~edge & needed >> 2:
                     gates |= bits
             entries = entries.entries
             if not entries:

@@ -15,16 +15,25 @@ whether the word has one or two ("stuuuupid", "killlll"); here, where a cut run 
 that is no lexicon word but would be one with a single letter ("muslimss", "mmosque",
 "chriistians"), the single letter is kept. Only posts whose text the normaliser changed in
 length (``offsets`` set) can hold a cut run, so plain posts cost nothing more.
+
+Words run together: past the joins the table lists ("allmuslims", "muslimsare"),
+``split_glued`` splits a token in which a slur or group word is run into other words of the
+lexicons ("fuckingpakis", "muslimsarefilthy"), behind a gate of the shared scan that only a
+name inside a longer word opens.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from smpolicy.screening.lexicon import LEXICON_DIR
+import ahocorasick
+
+from smpolicy.screening.glued import cover
+from smpolicy.screening.lexicon import LEXICON_DIR, load_lexicon
 from smpolicy.screening.normalise import NormalisedText, normalise
-from smpolicy.screening.scan import SHARED, TermHit, registers_words, scan
+from smpolicy.screening.scan import INSIDE, SHARED, TermHit, registers_words, scan
 
 
 @cache
@@ -123,6 +132,177 @@ def _longest_from(hits: list[TermHit], start: int, end: int, word: str) -> tuple
     return end, word
 
 
+# Words that join a group word or a slur to what is said of it, besides the lexicons' own
+# words ("muslimsarefilthy", "wogsout", "cripplesshouldstayhome").
+_JOINING_WORDS = frozenset({
+    "i", "we", "you", "they", "them", "all", "the", "those", "these", "are", "is", "be",
+    "should", "must", "so", "just", "such", "really", "and", "of", "at", "in", "out", "on",
+    "off", "go", "get", "back", "home", "stay", "to", "no", "not", "more", "people", "men",
+    "women", "folk", "lot", "bunch", "some", "too", "very", "lol"})
+_TOKEN_LETTER = re.compile(r"[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Glue:
+    """What ``split_glued`` reads words run together with (see its docstring)."""
+
+    names: frozenset[str]  # one-word slurs and identity words, four letters or more, and plurals
+    phrases: frozenset[str]  # identity phrases of two or three words ("old people")
+    words: frozenset[str]  # every word a glued token may be made of, names included
+    longest: int
+    finder: ahocorasick.Automaton  # names and phrases written as one word
+    not_glued: frozenset[str]  # English words to leave whole ("blackout", "staff")
+
+
+@cache
+def _glue() -> _Glue:
+    data = load_lexicon("discrimination")
+    harassment = load_lexicon("harassment")
+    identities = {term.lower() for key in ("groups", "group_singulars", "identity_references")
+                  for words in data[key].values() for term in words}
+    slurs = {term.lower() for term in data["slurs"]}
+    one_word = {t for t in identities | slurs if re.fullmatch(r"[a-z]{3,}", t)}
+    plurals = {t[:-1] + "ies" if t.endswith("y") else t + "es" if t.endswith(("sh", "ch", "x"))
+               else t + "s" for t in one_word if not t.endswith(("s", "ed", "men", "people"))}
+    # Not the three-letter words ("gay", "old", "men"): parts of too many other words.
+    names = frozenset(t for t in one_word | plurals if len(t) >= 4)
+    phrases = frozenset(t for t in identities if re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", t))
+    listed = [data[key] for key in ("derogatory", "abusive_adjectives", "hostile_verbs",
+                                    "hostile_fates", "hostile_words", "hostile_calls",
+                                    "person_words")]
+    listed += [harassment[key] for key in ("insults", "insulting_adjectives")]
+    words = {w for entries in listed for entry in entries for w in re.findall(r"[a-z]+", entry)}
+    words |= {w for phrase in phrases for w in phrase.split()} | _JOINING_WORDS
+    words = {w for w in words if len(w) > 1 or w == "i"} | names
+    finder = ahocorasick.Automaton()
+    for name in names | {p.replace(" ", "") for p in phrases}:
+        finder.add_word(name, len(name))
+    finder.make_automaton()
+    path = LEXICON_DIR / "not_glued.txt"  # absent only while the build script first writes it
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return _Glue(names, phrases, frozenset(words), max(map(len, words)), finder,
+                 frozenset(line for line in lines if line and line[0] != "#"))
+
+
+@registers_words
+@cache
+def _glue_gate() -> int:
+    """A gate of the shared scan opened by a name or phrase of ``_Glue`` inside a longer word:
+    the cheap necessary condition for ``split_glued`` (nearly every post has none)."""
+    glue = _glue()
+    names = glue.names | {p.replace(" ", "") for p in glue.phrases}
+    # A name that begins another ("migrant" in "migrants", "trans" in "transgender") counts
+    # only with a letter before it ("stupidmigrant"), one that ends another ("tard" in
+    # "retard") only with a letter after it, or the other's every use would open the gate.
+    # Only one-word names count as the others: a phrase written as one word ("transwomen")
+    # is rare, and "women" must still open it in "stupidwomen".
+    begins = {other[:i] for other in glue.names for i in range(4, len(other))}
+    ends = {other[-i:] for other in glue.names for i in range(4, len(other))}
+    literals = set()
+    for name in names:
+        before, after = name not in ends, name not in begins
+        if before or after:
+            literals.add((INSIDE if before else "") + name + (INSIDE if after else ""))
+    return SHARED.add_gate(frozenset(literals))
+
+
+def glued_parts(token: str, *, english: bool = True) -> list[str] | None:
+    """The words of a token of words run together that names a group or uses a slur
+    ("stupidwomen": "stupid women"), or None: it is an English word ("blackout",
+    ``lexicons/not_glued.txt``; ``english=False`` reads past that list, to build it), a
+    name in it would be cut from one of those words ("lgbtstaff": not "lgbts taff"), cannot
+    be spelt from the lexicons' words and ``_JOINING_WORDS`` ("coonamble", "scunthorpe"), or
+    names no one once split."""
+    glue = _glue()
+    if token in glue.names or (english and token in glue.not_glued):
+        return None
+    parts = cover(token, glue.words, glue.longest)
+    if parts is None or len(parts) < 2 or (english and _straddled(token, parts)):
+        return None
+    if any(part in glue.names for part in parts) or any(
+            " ".join(parts[i:i + n]) in glue.phrases
+            for n in (2, 3) for i in range(len(parts) - n + 1)):
+        return parts
+    return None
+
+
+@cache
+def _carriers() -> dict[str, tuple[str, ...]]:
+    """Each name with the English words of ``not_glued.txt`` that hold it ("taff": "staff")."""
+    glue = _glue()
+    found: dict[str, list[str]] = {}
+    for word in glue.not_glued:
+        for last, length in glue.finder.iter(word):
+            if length < len(word):
+                found.setdefault(word[last - length + 1:last + 1], []).append(word)
+    return {name: tuple(words) for name, words in found.items()}
+
+
+def _straddled(token: str, parts: list[str]) -> bool:
+    """Whether a name among ``parts`` is cut from an English word that holds it and runs past
+    it in the token ("lgbtstaff" spelt "lgbts taff": "taff" is the end of "staff")."""
+    carriers = None
+    start = 0
+    for part in parts:
+        end = start + len(part)
+        if part in _glue().names:
+            carriers = carriers if carriers is not None else _carriers()
+            for word in carriers.get(part, ()):
+                at = token.find(word)
+                while at != -1:
+                    if at < end and start < at + len(word) and (at < start or at + len(word) > end):
+                        return True
+                    at = token.find(word, at + 1)
+        start = end
+    return False
+
+
+def split_glued(post: NormalisedText) -> NormalisedText:
+    """``post`` with each token of words run together around a slur or group word split into
+    its words ("fuckingpakis", "muslimsarefilthy", "stupidwomen"), so the lexicon reads them
+    as if spaced; a token after "@" (a user name) is left alone."""
+    if not scan(post.text).gates & _glue_gate():
+        return post
+    text = post.text
+    tokens: dict[tuple[int, int], list[str]] = {}
+    for last, length in _glue().finder.iter(text):
+        start, end = last - length + 1, last + 1
+        while start and _TOKEN_LETTER.match(text[start - 1]):
+            start -= 1
+        while end < len(text) and _TOKEN_LETTER.match(text[end]):
+            end += 1
+        if (start, end) in tokens or end - start == length or (start and text[start - 1] == "@"):
+            continue
+        parts = glued_parts(text[start:end])
+        if parts is not None:
+            tokens[(start, end)] = parts
+    if not tokens:
+        return post
+    index = post.offsets if post.offsets is not None else range(len(post.original))
+    pieces: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    for (start, end), parts in sorted(tokens.items()):
+        pieces.append(text[done:start])
+        offsets.extend(index[done:start])
+        position = start
+        for number, part in enumerate(parts):
+            if number:  # the space stands for the letter before it
+                pieces.append(" ")
+                offsets.append(index[position - 1])
+            pieces.append(part)
+            offsets.extend(index[position:position + len(part)])
+            position += len(part)
+        done = end
+    pieces.append(text[done:])
+    offsets.extend(index[done:])
+    return NormalisedText(post.original, "".join(pieces), tuple(offsets))
+
+
 def prepared(text: str) -> NormalisedText:
-    """What every detector reads: the post normalised, then its misspellings repaired."""
-    return repair_spelling(normalise(text))
+    """What every detector reads: the post normalised, its misspellings repaired, and words
+    run together around a slur or group word split (then repaired again, as splitting can
+    free a misspelt word: "disgustngtrannies")."""
+    post = repair_spelling(normalise(text))
+    split = split_glued(post)
+    return post if split is post else repair_spelling(split)

@@ -35,6 +35,7 @@ import numpy as np
 from smpolicy.screening.detectors.base import BaseDetector
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.model.artefact import ARTEFACT_DIR, load_artefact
+from smpolicy.screening.model.features import lexicon_score
 from smpolicy.screening.model.negation import apply_edits
 from smpolicy.screening.model.reading import Reading, read_posts
 from smpolicy.screening.model.scorer import Score, Scorer
@@ -104,6 +105,9 @@ class ClassifierDetector(BaseDetector):
         parts.append(f"the classifier reads it as hostile (probability {score.discrimination:.2f})")
         if reading.lexicon:
             parts.append(f"the lexicon flags '{post.original[start:end]}' ({reading.lexicon:.2f})")
+        if reading.lexicon < lexicon_score(score.signals):
+            parts.append("the classifier reads the post as a whole as not hostile, so those "
+                         "words seem quoted or condemned and count for less")
         if reading.gate < 1.0:
             parts.append("the wording seems to quote, condemn, deny or reclaim, so the "
                          "classifier's reading is left out")

@@ -147,6 +147,52 @@ def lexicon_score(signals: Signals) -> float:
     return max(signals.slur, signals.derogatory)
 
 
+def lexicon_part(signals: Signals, model: float, review: float, text: str = "") -> float:
+    """The lexicon's score as ``combine`` counts it: ``lexicon_score``, lowered as for
+    counter-speech (the lexicon's own ``COUNTER_SPEECH_FACTOR``) where the hit is a derogatory
+    phrase, not a slur, that no cue of the lexicon's discounted, the post (``text``, as
+    normalised) holds some way of keeping a statement at a distance (``_distanced``), and the
+    model, reading the whole post, finds it plainly not hateful (``model``, on the review
+    scale, below half of ``review``).
+
+    Why: a hostile statement about a group is what counter-speech quotes, reports and denies
+    ("Stop spreading the lie that X are P", "'X are P.' Disgraceful.", "There's no evidence
+    that X are P"), and the lexicon's cue lists cannot know every way of saying so, while the
+    encoder reads the sentence round the phrase. On the training dev split (scripts/
+    compare_dev_split.py) no hateful post with a derogatory hit has a model probability below
+    0.4, and 17 fine ones (counter-speech and denials) do; half the model's threshold (0.75) is
+    0.375. Slurs are left as they are: the model reads many hateful posts built on a slur as
+    benign (28 on that split below 0.1), having seen few. The distance is asked for because
+    the encoder can be talked round ("Lovely sunny day, shame about the immigrants flooding
+    in", 0.18): a post that quotes, reports or negates nothing says its phrase itself. So
+    read, 15 fine posts of that split are no longer flagged and no hateful one is lost.
+    """
+    score = lexicon_score(signals)
+    if (signals.slur or not signals.derogatory or signals.counter_speech or signals.negated
+            or signals.self_identified or model >= review / 2 or not _distanced(text)):
+        return score
+    from smpolicy.screening.detectors.discrimination import COUNTER_SPEECH_FACTOR
+
+    return score * COUNTER_SPEECH_FACTOR
+
+
+_QUOTES = frozenset("\"“”«»'‘’")
+
+
+def _distanced(text: str) -> bool:
+    """Whether the post quotes (a quotation mark not inside a word), reports what others say
+    (``cues.reports_others``: not the writer's own "told them ...") or negates (a clausal
+    negator, as ``model/negation.py`` reads them) anything: how counter-speech keeps a
+    statement at a distance."""
+    from smpolicy.screening.cues import reports_others
+    from smpolicy.screening.model.negation import negates
+
+    quoted = any(char in _QUOTES and not (0 < i < len(text) - 1 and text[i - 1].isalpha()
+                                           and text[i + 1].isalpha())
+                 for i, char in enumerate(text))
+    return quoted or reports_others(text) or negates(text)
+
+
 def cue_gate(signals: Signals) -> float:
     """1 if the model's score may count, 0 if the lexicon read its words as quoted, condemned,
     negated or reclaimed.

@@ -17,6 +17,10 @@ reads the words the encoder cannot weigh:
   sentiment lexicon's valence (``appraisal.valence``). A HOSTILE predicate negated is a
   denial; a FAVOURABLE one negated is a negated compliment, hostile in itself, and is read
   as its opposite where the list gives one ("aren't welcome" -> "are unwelcome").
+- double negation: a negation inside the scope of another ("I can't pretend I don't loathe
+  X", "nobody says X aren't ...") or of a verb of denying ("I won't deny that X disgust me")
+  cancels it (``AFFIRMS``): it denies nothing. Where what is left is hostile, that statement
+  is what the post says; otherwise the post is read as it is (no statement to read).
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from smpolicy.screening.lexicon import SENTENCE_END, load_lexicon, words_regex
 
 HOSTILE, FAVOURABLE = -1, 1  # what a negated predicate says of the group (``Negation.denies``)
+AFFIRMS = 2  # ``Negation.denies`` of a double negation: the post asserts the affirmative
 
 Edit = tuple[int, int, str]  # replace text[start:end] of the normalised text with the string
 
@@ -37,7 +43,8 @@ Edit = tuple[int, int, str]  # replace text[start:end] of the normalised text wi
 class Negation:
     """A post's negations about a group: edits that state the affirmative (or, for a negated
     compliment, its opposite; none where no opposite is known), that statement, the
-    negators' words, and what the negations deny (HOSTILE, FAVOURABLE or 0: unknown)."""
+    negators' words, and what the negations deny (HOSTILE, FAVOURABLE or 0: unknown; AFFIRMS
+    where they cancel out, the affirmative being what the post says)."""
 
     edits: tuple[Edit, ...]
     statement: str
@@ -139,6 +146,12 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
         if not inside:
             continue
         found = _sentence_edits(text, s_start, s_end, inside, rules)
+        if found and _double(text, found):
+            cancelled = _admitted(text, found)
+            said, _ = _denied(text, max(end for _, end, _ in cancelled), s_end, inside, rules)
+            if said != HOSTILE:  # "I don't think X aren't capable": the post's reading stands
+                return Negation((), "", _word(text, *cancelled[0][:2]), AFFIRMS)
+            found = [_Negated(edit, AFFIRMS) for edit in cancelled]  # "I loathe X" is read
         if found:
             edits += [n.edit for n in found]
             polarities += [n.polarity for n in found]
@@ -154,11 +167,20 @@ def read(text: str, groups: list[tuple[int, int, str]]) -> Negation | None:
         statement = " ".join(_statement(text, opposites, a, b) for a, b in sentences)
         return Negation(tuple(opposites), statement if opposites else "", cue, FAVOURABLE)
     statement = " ".join(_statement(text, edits, a, b) for a, b in sentences)
+    if AFFIRMS in polarities:  # what is left once the negations cancel is what it says
+        return Negation(tuple(edits), statement, cue, AFFIRMS)
     # it denies hate outright only if every negation in it negates a hostile predicate
     denies = HOSTILE if all(p == HOSTILE for p in polarities) else 0
     if denies == HOSTILE and _hostile_elsewhere(text, edits, groups, rules):
         denies = 0
     return Negation(tuple(edits), statement, cue, denies)
+
+
+def negates(text: str) -> bool:
+    """Whether ``text`` (normalised) holds a clausal negator, a denying subject ("nobody") or
+    a denying frame ("it's a myth that") as ``read`` counts them, about a group or not."""
+    rules = _rules()
+    return any(p.search(text) for p in (rules.negator, rules.denial, rules.frame))
 
 
 def _statement(text: str, edits: list[Edit], start: int, end: int) -> str:
@@ -203,7 +225,12 @@ def _sentence_edits(
             polarity, word = _denied(text, end, s_end, groups, rules)
         opposite = (_opposite(text, start, end, word, groups, rules)
                     if polarity == FAVOURABLE and word else None)
-        found.append(_Negated(_affirmative(text, start, end), polarity, opposite))
+        edit = _affirmative(text, start, end)
+        denying = _DENYING.match(text, end, s_end)
+        if denying:  # "can't deny that" -> "can admit that": a double negation
+            verb = "admit" if denying.group(1) == "deny" else "admitting"
+            edit = (edit[0], denying.end(), edit[2] + text[edit[1]:denying.start(1)] + verb)
+        found.append(_Negated(edit, polarity, opposite))
     for pattern, replacement in ((rules.denial, "everyone"), (rules.frame, "")):
         for match in pattern.finditer(text, s_start, s_end):
             if any(_same_clause(text, match.start(), match.end(), a, b) for a, b in groups):
@@ -223,6 +250,55 @@ def _sentence_edits(
         if not kept or negated.edit[0] >= kept[-1].edit[1]:  # "nobody should": one edit, not two
             kept.append(negated)
     return kept
+
+
+# Between two negators, a verb or "that" that takes a clause: the second negation lies inside
+# the first's scope ("can't pretend I don't", "isn't that I don't think", "nobody says X
+# aren't"); with no clause boundary or coordination between them ("X are not lazy and not ...")
+_EMBEDS = re.compile(r"[^,;:]*?(?<![a-z])(?:(?:pretend|say|claim|think|believe|suggest|suppose"
+                     r"|imagine|reckon|mean)(?:s|ing)?|said|claimed|thought|believed|that)(?![a-z])")
+_COORDINATION = re.compile(r"[,;:]|(?<![a-z])(?:and|or|nor|but|because)(?![a-z])")
+# A negated verb of denying, "I can't deny that X ...", "won't deny", "not denying": it asserts
+# the clause after it, and so does its affirmative with "deny" read as "admit"
+_DENYING = re.compile(r"\W*(?:going to |gonna |be )?(deny|denying)(?![a-z])")
+_WORDS_BETWEEN = _MAX_WORDS_APART
+
+
+def _double(text: str, found: list[_Negated]) -> bool:
+    """Whether two of a sentence's negations cancel out: the second inside the scope of the
+    first (a clause-taking verb between them, no comma or "and"), as in "I can't pretend I
+    don't loathe X". An edit that turns a negated "deny" into "admit" counts as two."""
+    edits = sorted(n.edit for n in found)
+    if any(replacement.endswith(("admit", "admitting")) for _, _, replacement in edits):
+        return True
+    for (_, first_end, _), (second, _, _) in pairwise(edits):
+        between = text[first_end:second]
+        if (len(between.split()) <= _WORDS_BETWEEN and _EMBEDS.match(between)
+                and not _COORDINATION.search(between)):
+            return True
+    return False
+
+
+_DO = re.compile(r"(?<![a-z])(?:do|does|did)$")
+_PRETEND = re.compile(r"(?<![a-z])pretend(?:ing)?(?![a-z])")
+
+
+def _admitted(text: str, found: list[_Negated]) -> list[Edit]:
+    """The edits of a double negation, "pretend" after the first negator read as "admit" and a
+    bare "do" dropped: "I can't pretend I don't loathe X" says "I can admit I loathe X", not "I
+    can pretend I do loathe X" (the encoder reads the emphatic "do" as mild)."""
+    edits = sorted(n.edit for n in found)
+    out = []
+    for (start, end, replacement), later in zip(edits, [*edits[1:], None], strict=True):
+        auxiliary = _DO.search(text, 0, start)
+        if not replacement and text[start:end] in ("n't", "n’t") and auxiliary:
+            start, end = auxiliary.start(), end + (text[end:end + 1] == " ")
+        verb = _PRETEND.search(text, end, later[0]) if later else None
+        if verb is not None:
+            admit = "admit" if verb.group() == "pretend" else "admitting"
+            end, replacement = verb.end(), replacement + text[end:verb.start()] + admit
+        out.append((start, end, replacement))
+    return out
 
 
 _BE = ("is", "are", "was", "were")

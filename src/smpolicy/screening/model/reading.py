@@ -26,7 +26,7 @@ class Reading:
     counterpart: stance.Counterpart | None
     counterpart_probability: float  # the model's 6.4(c) probability for the counterpart
     composed: float  # the model's part once the counterpart is weighed (``stance.compose``)
-    lexicon: float
+    lexicon: float  # ``features.lexicon_part``: below the lexicon's own score where read as quoted
     gate: float  # ``features.model_gate``
     combined: float  # ``features.combine`` of lexicon and gated, composed, damped model part
     praise: float = 1.0  # ``appraisal.damping``: below 1 where clear praise damped the part
@@ -62,6 +62,14 @@ class Reading:
                 f"({compared}); condemning a harmless statement can itself be hostile, so "
                 f"the classifier's reading of the post ({self.model:.2f}) stands."
             )
+        if cp.kind == stance.NEGATION and cp.denies == stance.AFFIRMS:
+            if self.composed > self.model + 0.005:
+                return (
+                    f"With '{cp.cue}' one negation cancels the other, so it says {said}; "
+                    f"the classifier reads that as hostile (probability "
+                    f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+                )
+            return ""
         if cp.kind == stance.NEGATION and cp.denies == stance.FAVOURABLE:
             if self.composed > self.model + 0.005:
                 return (
@@ -127,7 +135,7 @@ def read_posts(
     models = rescale(np.array([s.discrimination for s in scores]), threshold, review).tolist()
     counterparts: list[stance.Counterpart | None] = []
     for post, score, model in zip(posts, scores, models, strict=True):
-        lexicon = features.lexicon_score(score.signals)
+        lexicon = features.lexicon_part(score.signals, model, review, post.text)
         gate = features.model_gate(score.signals)
         combined = features.combine(lexicon, model, gate)
         found = stance.counterpart(post, _groups(post)) if gate else None
@@ -146,7 +154,7 @@ def read_posts(
         cp_probability = next(extra_probabilities) if cp else 0.0
         cp_model = float(rescale(np.array([cp_probability]), threshold, review)[0])
         composed = stance.compose(cp, model, score.discrimination, cp_probability, cp_model)
-        lexicon = features.lexicon_score(score.signals)
+        lexicon = features.lexicon_part(score.signals, model, review, post.text)
         gate = features.model_gate(score.signals)
         combined = features.combine(lexicon, composed, gate)
         praise = 1.0

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from smpolicy.screening.cues import reports
 from smpolicy.screening.model import negation
-from smpolicy.screening.model.negation import FAVOURABLE, HOSTILE, Edit, sentences_of
+from smpolicy.screening.model.negation import AFFIRMS, FAVOURABLE, HOSTILE, Edit, sentences_of
 from smpolicy.screening.normalise import NormalisedText
 
 NEGATION = "negation"
@@ -48,7 +48,8 @@ class Counterpart:
     statement: str  # the edited sentence(s), lower case, for explanations
     cue: str  # the words that mark it, as normalised ("don't", "never")
     # NEGATION only: what the negated predicate says, HOSTILE ("X are not thieves"), FAVOURABLE
-    # ("X are not welcome here") or 0 where no word list knows it (``negation.predicate_polarity``)
+    # ("X are not welcome here") or 0 where no word list knows it (``negation.predicate_polarity``);
+    # AFFIRMS where two negations cancel ("I can't pretend I don't loathe X")
     denies: int = 0
 
 
@@ -92,6 +93,10 @@ def compose(
     if counterpart.kind == PRESUPPOSED:
         # "Why are X always so P?" asserts "X are always so P" as much as it asks it
         return max(model, counterpart_model)
+    if counterpart.kind == NEGATION and counterpart.denies == AFFIRMS:
+        # "I can't pretend I don't loathe X" says "I loathe X": a double negation denies
+        # nothing, and the affirmative is what it says, the higher reading kept
+        return max(model, counterpart_model)
     if counterpart.kind == NEGATION and counterpart.denies == FAVOURABLE:
         # "X are not welcome here" is hostile whatever "X are welcome here" reads as; it says
         # "X are unwelcome here" (the counterpart, where there is one), the higher reading kept
@@ -107,7 +112,7 @@ def raises(counterpart: Counterpart) -> bool:
     """Whether the counterpart's reading can only raise the post's part (a presupposed
     statement, a negated compliment's opposite), not lower it."""
     return counterpart.kind == PRESUPPOSED or (
-        counterpart.kind == NEGATION and counterpart.denies == FAVOURABLE)
+        counterpart.kind == NEGATION and counterpart.denies in (FAVOURABLE, AFFIRMS))
 
 
 def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Counterpart | None:
