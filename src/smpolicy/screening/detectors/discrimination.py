@@ -206,8 +206,9 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                     and not lexicon.aim.addressed(text, hit.start):
                 continue  # "the queer community": the group's name, read by the model as such
         cues = cues_for(text, hit.start, hit.end)
-        if cues.negated and lexicon.aim.scolded(text, hit.start):
-            cues = replace(cues, negated=False)  # "don't be such a X" calls them one
+        if cues.negated and (lexicon.aim.scolded(text, hit.start)
+                             or lexicon.aim.refused(text, hit.start)):
+            cues = replace(cues, negated=False)  # "don't be such a X", "never hire a X"
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
                 or (aimed if aimed is not None
