@@ -99,3 +99,22 @@ def test_a_threat_reported_and_condemned_is_not_a_threat(screener):
     assert screener.check(threat).verdict is Verdict.BREACH
     assert screener.check(reported).verdict is not Verdict.BREACH
     assert screener.check(endorsed).verdict is Verdict.BREACH
+
+
+@pytest.mark.parametrize("text", [
+    "Romanians are vermin and should be ashamed of themselves.",
+    "Travellers are scroungers, unacceptable, every one of them.",
+    "Deaf people are useless on the phones and should be ashamed to apply.",
+])
+def test_a_verdict_that_goes_on_condemning_the_group_itself_is_no_counter_speech(flagged, text):
+    """"X are Y and should be ashamed": the group is condemned, not anyone's words about it."""
+    assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Saying Polish lads are thieves is unacceptable and you should be ashamed.",
+    "Polish lads are thieves, says the man on Facebook who should be ashamed.",
+    "Anyone who thinks Polish lads are thieves should be ashamed.",
+])
+def test_a_verdict_on_whoever_said_it_stays_counter_speech(flagged, text):
+    assert "discrimination" not in flagged(text)

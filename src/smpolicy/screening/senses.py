@@ -112,6 +112,9 @@ class Aim:
     # "don't be such a X", "stop being a X": a negator that scolds the person it addresses
     # with the word, and denies nothing (``scolded``).
     scolding: re.Pattern[str]
+    # "never hire a X", "don't give the Xs houses", "you can't trust the Xs": a negator that
+    # refuses the people something names them with the word, and denies nothing (``refused``).
+    refusing: re.Pattern[str]
 
     @classmethod
     def build(cls, person_words: Iterable[str], identity_words: Iterable[str]) -> Aim:
@@ -147,8 +150,12 @@ class Aim:
         pointing = rf"\b(?:those|these|them|some|all(?: the| these| those)?)\W+{modifiers}{{0,2}}$"
         scolding = (rf"\b(?:don'?t|do not|never|stop|quit)\W+(?:be|being|act(?:ing)? like)\W+"
                     rf"{modifiers}{{0,3}}$")
+        refusing = (rf"\b(?:don'?t|do not|never|can'?t|cannot|won'?t|wouldn'?t|shouldn'?t)"
+                    rf"\W+(?:ever\W+)?(?:trust|hire|employ|give|let|allow|serve|invite|house|rent"
+                    rf"\W+to|sell\W+to|vote\W+for|listen\W+to)\W+(?:(?:the|a|an|any|that|those"
+                    rf"|these|them|more|your|our)\W+){{0,2}}{modifiers}{{0,3}}$")
         return cls(re.compile(before), re.compile(after), re.compile(pointing),
-                   re.compile(scolding))
+                   re.compile(scolding), re.compile(refusing))
 
     def aimed_at_person(self, text: str, start: int, end: int) -> bool:
         """The word at ``text[start:end]`` is said of a person or people (see the module)."""
@@ -168,6 +175,12 @@ class Aim:
         """The word calls the person addressed a name through a negator ("don't be such a
         X", "stop acting like a X"): the negator tells them off, it does not deny the word."""
         return self.scolding.search(text, max(0, start - AIM_REACH), start) is not None
+
+    def refused(self, text: str, start: int) -> bool:
+        """The word names the people a negated act is refused to ("never hire a X", "you
+        can't trust the Xs"): the negator refuses them, it does not deny the word. Acts of
+        saying are not among them: "I would never call anyone a X" denies the word."""
+        return self.refusing.search(text, max(0, start - AIM_REACH), start) is not None
 
     def pointed_at_people(self, text: str, start: int) -> bool:
         """Pointed at people ("those Xs", "all these Xs")."""

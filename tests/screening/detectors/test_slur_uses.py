@@ -60,6 +60,25 @@ def test_denying_a_slur_is_still_read_as_negated(flagged):
 
 
 @pytest.mark.parametrize("text", [
+    "Never trust a paki with the float at the car boot sale",
+    "Wouldn't hire a spastic to run the reception desk",
+    "Don't give the gippos another pitch on the rec",
+    "You can't let the poofs coach the under-12s",
+])
+def test_a_negated_act_refused_to_people_named_by_a_slur_does_not_deny_the_slur(flagged, text):
+    """The negator refuses the people something; the slur is still how the post names them."""
+    assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't let anyone call you a poof, report it to your manager",
+    "I would never let the lads say paki at training",
+])
+def test_a_negated_act_that_does_not_reach_the_slur_still_negates_it(flagged, text):
+    assert "discrimination" not in flagged(text)
+
+
+@pytest.mark.parametrize("text", [
     "I'm told queers run the council now",
     "I'm not gay but the poofs in accounts are doing my head in",
     "I'm sure dykes get all the promotions round here",

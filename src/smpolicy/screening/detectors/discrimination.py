@@ -276,8 +276,9 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                     and not lexicon.aim.addressed(text, hit.start):
                 continue  # "the queer community": the group's name, read by the model as such
         cues = cues_for(text, hit.start, hit.end)
-        if cues.negated and lexicon.aim.scolded(text, hit.start):
-            cues = replace(cues, negated=False)  # "don't be such a X" calls them one
+        if cues.negated and (lexicon.aim.scolded(text, hit.start)
+                             or lexicon.aim.refused(text, hit.start)):
+            cues = replace(cues, negated=False)  # "don't be such a X", "never hire a X"
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
                 or (aimed if aimed is not None
@@ -384,9 +385,48 @@ def _template_cues(text: str, match: re.Match[str]) -> Cues:
                 text[:match.start()] + masked + text[match.end():], match.start(),
                 match.end()).counter_speech:
             cues = replace(cues, counter_speech=False)
+    if cues.counter_speech:
+        masked = _mask_verdicts_on_the_group(text, match.end())
+        if masked != text and not cues_for(masked, match.start(), match.end()).counter_speech:
+            cues = replace(cues, counter_speech=False)
     if not cues.negated and _negated_inside(match):
         cues = replace(cues, negated=True)
     return cues
+
+
+# What may stand between a derogatory statement and a verdict that goes on saying it of the
+# same group: a few words that start no new subject ("at this job"), then "and" or a comma,
+# then a modal or copula ("and should be ashamed", ", unacceptable").
+_NEW_SUBJECT = (r"(?:you|u|i|we|he|she|it|they|anyone|anybody|everyone|people|those|who|whoever"
+                r"|saying|said|says|which|calling|to)")
+_CONTINUES = re.compile(
+    rf"(?:\s+(?!{_NEW_SUBJECT}(?![a-z]))[a-z'-]+){{0,4}}?\s*(?:,|(?<![a-z])and(?![a-z]))\s*"
+    r"(?:(?:are|were|all|so|just|really|totally|utterly|absolutely|bloody|fucking"
+    r"|frankly|quite|very|too|completely)\s+)*"
+)
+
+
+def _mask_verdicts_on_the_group(text: str, end: int) -> str:
+    """``text`` with the verdicts that continue the statement ending at ``end`` blanked out:
+    "X are an abomination and should be ashamed" says the group should be ashamed, which
+    condemns no one's words. "Saying X are Y is vile and you should be ashamed" keeps its
+    verdict (a new subject), and so does "X are Y is a lie" (no verdict on people)."""
+    verdicts = _verdicts_on_people()
+    position = end
+    for _ in range(3):  # "X are vile, unacceptable and should be ashamed"
+        gap = _CONTINUES.match(text, position)
+        verdict = verdicts.match(text, gap.end()) if gap else None
+        if verdict is None:
+            break
+        text = text[:verdict.start()] + " " * len(verdict.group()) + text[verdict.end():]
+        position = verdict.end()
+    return text
+
+
+@cache
+def _verdicts_on_people() -> re.Pattern[str]:
+    words = load_lexicon("context")["verdicts_on_people"]
+    return re.compile(r"(?:" + words_regex(words) + r")(?![a-z])")
 
 
 def _negated_inside(match: re.Match[str]) -> bool:
