@@ -252,6 +252,9 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         )
     else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
         disclaimer, counter = False, _is_quoted(before, text[end:s_end]) or reported_at(text, start, end)
+    if disclaimer:  # "I'm not racist but X ...": its "not" negates nothing after it
+        before = before[max((m.end() for m in patterns.disclaimer.regex.finditer(before)),
+                            default=0):]
     return Cues(
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),

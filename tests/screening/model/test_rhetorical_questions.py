@@ -55,8 +55,9 @@ def test_a_presupposition_can_only_raise_the_models_part():
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("Aren't disabled people just a drain on the council?", "disability"),
-        ("Aren't Muslims just a nuisance?", "religion_or_belief"),
+        # words the lexicon's question template does not know: the model's reading decides
+        ("Aren't disabled people just a pain for the council?", "disability"),
+        ("Aren't Muslims always causing trouble?", "religion_or_belief"),
     ],
 )
 def test_a_rhetorical_question_about_a_group_is_discrimination(screener, text, target):

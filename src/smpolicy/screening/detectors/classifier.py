@@ -112,8 +112,8 @@ class ClassifierDetector(BaseDetector):
             parts.append("the wording seems to quote, condemn, deny or reclaim, so the "
                          "classifier's reading is left out")
         if reading.praise < 1.0:
-            parts.append("the post reads as praise, which the classifier cannot tell from "
-                         "abuse, so its reading counts for less")
+            parts.append("the post reads as praise or a plain enquiry, which the classifier "
+                         "cannot tell from abuse, so its reading counts for less")
         note = reading.stance_note()
         value = reading.combined
         return Finding(

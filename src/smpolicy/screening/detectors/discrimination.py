@@ -112,7 +112,8 @@ def _lexicon() -> _Lexicon:
         word: target for target, words in data["group_singulars"].items() for word in words
     }
     slur_groups = {term: target for term, (target, _) in data["slurs"].items() if " " not in term}
-    any_group = [w for words in groups.values() for w in words] + [t + "s" for t in slur_groups]
+    group_to_target.update(_age_thresholds(data["age_thresholds"]))
+    any_group = [*group_to_target] + [t + "s" for t in slur_groups]
     group_to_target.update({t + "s": target for t, target in slur_groups.items()})
     prefix = r"(?:(?:all|most|these|those|the|bloody|fucking|damn|effing) )*"
     templates = [
@@ -145,6 +146,7 @@ def _lexicon() -> _Lexicon:
             {"adj": data["abusive_adjectives"], "single": list(singular_to_target)}),
             0.8, None),
     ]
+    templates += _indirect_templates(data, prefix, any_group, list(singular_to_target))
     for target, phrase in data["phrases"]:
         templates.append(Template(GatedPattern(rf"(?<![a-z]){phrase}(?![a-z])"), 0.8, target))
     identities = {word: target for target, words in data["identity_references"].items()
@@ -171,6 +173,74 @@ def _lexicon() -> _Lexicon:
         ),
         templates=GatedList([(template.pattern, template) for template in templates]),
     )
+
+
+def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
+    """Age groups named by a threshold, not a noun ("anyone over 60"), as group words."""
+    return {f"{person} {limit}": "age" for person in lists["people"] for limit in lists["limits"]}
+
+
+def _indirect_templates(data: dict, prefix: str, any_group: list[str],
+                        singulars: list[str]) -> list[Template]:
+    """Hate phrased indirectly, with no slur: a rhetorical question that presupposes a
+    derogatory statement ("why are all X so lazy?", "should X even be allowed to ...?", "who
+    would trust a X with ...?"), a right or ability denied to a group ("X shouldn't be
+    allowed to foster", "X don't deserve a temple", "X can't be trusted"), a derogatory act,
+    a place a group is sent to, or the wish to be without it. The words are the lexicon's
+    (``question_leads`` ... ``better_without``); the negative a template names ("shouldn't",
+    "don't deserve") is its own wording, not a negation of it (``_negated_inside`` reads only
+    the words between the named parts)."""
+    adverbs = r"(?: all| just| so| always| such| really| ever| basically| simply| only| even| that| more| too)*"
+    # a group word, a singular's plural ("bulgarians"), then a word for people ("disabled
+    # tenants", "polish lads")
+    any_group = list(dict.fromkeys([*any_group, *(w + "s" for w in singulars if w[-1] != "s")]))
+    person = {"group": any_group, "single": singulars, "noun": data["group_nouns"]}
+    group = r"{group}(?: {noun})?"
+    where = r"(?: (?:on|in|at|from|round) (?:the |our |this |that )?[a-z]+(?: [a-z]+)?)?"
+    return [
+        Template(compile_template(
+            r"{lead} " + prefix + group + where + adverbs + r" (?:a |an )?(?:{derog}|{trait})",
+            {"lead": data["question_leads"], **person, "derog": data["derogatory"],
+             "trait": data["question_traits"]}), 0.8, None),
+        Template(compile_template(
+            r"should (?:a |an |any )?" + prefix + r"(?:" + group + r"|{single}(?: [a-z]+)?) {doubt}",
+            {**person, "doubt": data["question_doubts"]}), 0.8, None),
+        Template(compile_template(
+            r"{who} {verb} (?:{object} )?(?:[a-z]+ )?(?:{single}|" + group + ")",
+            {"who": data["who_would"], "verb": data["who_would_verbs"],
+             "object": data["who_would_objects"], **person}), 0.7, None),
+        Template(compile_template(
+            r"{who} {verb} {with} (?:a |an )?{condition}",
+            {"who": data["who_would"], "verb": data["who_would_verbs"],
+             "with": data["who_would_with"],
+             "condition": data["identity_references"]["disability"]}), 0.7, "disability"),
+        Template(compile_template(
+            prefix + group + r"(?: all| just| really| simply)? {not_belong} {place}",
+            {**person, "not_belong": data["not_belong"],
+             "place": data["not_belong_places"]}), 0.8, None),
+        Template(compile_template(
+            prefix + group + r"(?: all| just| really| simply)? {denied} (?:even )?(?:ever )?{right}",
+            {**person, "denied": data["denied_by"], "right": data["denied_rights"]}),
+            0.8, None),
+        Template(compile_template(
+            prefix + group + r"(?: all| just| really| simply)? {deserve} {object}",
+            {**person, "deserve": data["deserve_denied"],
+             "object": data["deserve_objects"]}), 0.8, None),
+        Template(compile_template(
+            prefix + group + r"(?: all| just| really| simply| still)? {unable} (?:ever )?{ability}",
+            {**person, "unable": data["unable_by"], "ability": data["unable_to"]}),
+            0.75, None),
+        Template(compile_template(
+            prefix + group + r"(?: all| just| really| always| only| basically)? {act}",
+            {**person, "act": data["group_acts"]}), 0.78, None),
+        Template(compile_template(
+            prefix + group + r"(?: all| just| really| simply)? {belong} {place}",
+            {**person, "belong": data["belong_by"], "place": data["belong_places"]}),
+            0.8, None),
+        Template(compile_template(
+            r"{without} (?:the |all the |any |all |those |these )?" + group,
+            {"without": data["better_without"], **person}), 0.8, None),
+    ]
 
 
 def _glue_terms(identities: dict[str, str]) -> dict[str, str]:
@@ -404,7 +474,8 @@ def _target_of(match: re.Match[str], group_targets: dict[str, str]) -> str:
     for name in ("group", "single"):
         word = match.groupdict().get(name)
         if word:
-            return group_targets.get(re.sub(r"[\s\-]+", " ", word), "race")
+            word = re.sub(r"[\s\-]+", " ", word)
+            return group_targets.get(word) or group_targets.get(word[:-1], "race")  # "bulgarians"
     return "race"
 
 

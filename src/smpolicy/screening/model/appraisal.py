@@ -129,6 +129,7 @@ def appraise(text: str) -> Appraisal:
     """Whether ``text`` is clear praise of whoever it names, and why (see the module doc)."""
     analyser = _analyser()
     text = _NOTHING_BUT.sub("", text)  # "nothing but admiration for ...": praise, not negation
+    text = _questions().praise.sub(r"\1 is", text)  # "isn't it great that": "it is great that"
     text = _COULDNT_WITHOUT.sub("thanks to", text)  # "couldn't do it without them": thanks
     text = _SUPERLATIVE.sub(lambda m: _base_form(m.group(), analyser.lexicon), text)
     lowered = text.lower()
@@ -151,6 +152,8 @@ def appraise(text: str) -> Appraisal:
         return Appraisal(False, compound, f"backhanded, conditional or sarcastic '{frame.group()}'")
     if any(char in _SARCASM_EMOJI for char in text) or _SCARE_QUOTES.search(lowered):
         return Appraisal(False, compound, "sarcasm marker")
+    if _questions().rhetorical.search(lowered.replace("’", "'")):
+        return Appraisal(False, compound, "rhetorical question")
     return Appraisal(True, compound, "clear praise")
 
 
@@ -173,10 +176,82 @@ def valence(word: str) -> float:
 
 def damping(text: str, signals: Signals) -> float:
     """Factor for the model's part of the 6.4(c) score: ``PRAISE_DAMPING`` for clear praise
-    with no lexicon hit, else 1 (the lexicon's own score is never damped)."""
+    or a plain enquiry (``enquiry``) with no lexicon hit, else 1 (the lexicon's own score is
+    never damped)."""
     if signals.slur or signals.derogatory or signals.threat:
         return 1.0
-    return PRAISE_DAMPING if appraise(text).praise else 1.0
+    return PRAISE_DAMPING if appraise(text).praise or enquiry(text) or support(text) else 1.0
+
+
+def support(text: str) -> bool:
+    """Whether ``text`` is a supportive claim about what a group should have or be given ("In
+    my opinion deaf people should have a BSL interpreter at every public meeting", "I reckon
+    teenagers deserve a proper youth centre"), with no hostile word and none of the words of a
+    rhetorical question or of a group sent away or kept apart (``enquiry_stops``,
+    ``support_stops``). Opinion frames ("in my opinion", "I reckon") are how staff write
+    support as often as hate; the encoder reads the group, so the claim's own words decide."""
+    rules = _questions()
+    lowered = text.lower().replace("’", "'")
+    if not rules.support.search(lowered) or rules.stops.search(lowered) \
+            or rules.support_stops.search(lowered):
+        return False
+    return not _hostile_words(lowered)
+
+
+def _hostile_words(lowered: str) -> bool:
+    analyser = _analyser()
+    words = [w.replace("'", "") for w in _WORD.findall(lowered)]
+    return any(analyser.lexicon.get(w, 0.0) <= HOSTILE_WORD or w in _HOSTILE for w in words)
+
+
+def enquiry(text: str) -> bool:
+    """Whether ``text`` is a plain enquiry: a question asking about a service, an event, a rule
+    or who does what, or proposing something for a group ("Are there any gay staff networks at
+    the council?", "Should the leisure centre run a Muslim women's swim session?", "Why are so
+    few women in senior roles here?"), with no hostile word (as for praise) and none of the
+    words that make a question rhetorical ("even", "just", "allowed": ``enquiry_stops`` in
+    ``context.yaml``). The encoder reads such questions by the group they name, as it reads
+    praise; a hateful question keeps its lexicon finding, which this never damps."""
+    rules = _questions()
+    lowered = text.lower().replace("’", "'")
+    if "?" not in lowered or rules.stops.search(lowered):
+        return False
+    questions = [m.start() for m in _QUESTION_START.finditer(lowered)
+                 if lowered.find("?", m.end()) != -1]
+    if not any(rules.enquiry.match(lowered, start) for start in questions):
+        return False
+    return not _hostile_words(lowered)
+
+
+# Where a sentence may begin: the post's start, or after an end of sentence and spaces.
+_QUESTION_START = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:(?:so|but|and|ok|okay|hi|hello|quick question|"
+                             r"just wondering|random question)\W+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Questions:
+    praise: re.Pattern[str]
+    rhetorical: re.Pattern[str]
+    enquiry: re.Pattern[str]
+    stops: re.Pattern[str]
+    support: re.Pattern[str]
+    support_stops: re.Pattern[str]
+
+
+@cache
+def _questions() -> _Questions:
+    from smpolicy.screening.lexicon import load_lexicon, words_regex
+
+    context = load_lexicon("context")
+    return _Questions(
+        praise=re.compile(context["praise_questions"], re.IGNORECASE),
+        rhetorical=re.compile(context["rhetorical_questions"]),
+        enquiry=re.compile("(?:" + "|".join(context["enquiries"]) + ")"),
+        stops=re.compile(r"(?<![a-z])(?:" + words_regex(context["enquiry_stops"]) + r")(?![a-z])"),
+        support=re.compile("(?<![a-z])(?:" + "|".join(context["supportive_claims"]) + ")"),
+        support_stops=re.compile(
+            r"(?<![a-z])(?:" + words_regex(context["support_stops"]) + r")(?![a-z])"),
+    )
 
 
 @cache
