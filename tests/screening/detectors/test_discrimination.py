@@ -330,3 +330,25 @@ def test_everyday_senses_of_slur_words_are_not_flagged(flagged, text):
 )
 def test_the_same_words_used_as_abuse_are_still_flagged(flagged, text):
     assert "discrimination" in flagged(text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Polish builders are cowboys and thieves, the lot of them.", "race"),
+    ("Muslim tenants should be deported.", "religion_or_belief"),
+    ("I hate deaf customers, they waste my whole shift.", "disability"),
+    ("Female drivers are useless.", "sex"),
+])
+def test_a_group_named_by_an_identity_adjective_and_a_word_for_people_is_a_group(
+        screener, text, target):
+    findings = [f for f in screener.check(text).findings if f.category.value == "discrimination"]
+    assert findings and findings[0].target == target
+
+
+@pytest.mark.parametrize("text", [
+    "Polish builders did a brilliant job on the pavilion roof.",
+    "We ran out of shoe polish people kept asking for at the jumble sale.",
+    "Muslim tenants asked for a prayer room in the community centre.",
+])
+def test_an_identity_adjective_with_a_word_for_people_says_nothing_hostile_on_its_own(
+        flagged, text):
+    assert "discrimination" not in flagged(text)

@@ -116,28 +116,33 @@ def _lexicon() -> _Lexicon:
     any_group = [*group_to_target] + [t + "s" for t in slur_groups]
     group_to_target.update({t + "s": target for t, target in slur_groups.items()})
     prefix = r"(?:(?:all|most|these|those|the|bloody|fucking|damn|effing) )*"
+    # A group named by an identity adjective and a word for people ("Muslim men", "Polish
+    # workers", "disabled tenants"), beside the group words ("Muslims").
+    people = r"(?:{group}|{single} {noun})"
+    named = {"single": [*singular_to_target, *data["nationality_adjectives"]],
+             "noun": data["group_nouns"]}
     templates = [
         Template(compile_template(
-            prefix + r"{group} (?:are|r|is|=|'re)(?: all| just| nothing but| such| so| really| basically"
+            prefix + people + r" (?:are|r|is|=|'re)(?: all| just| nothing but| such| so| really| basically"
             r"| literally| always| simply| mostly)*(?: a| an)?(?: [a-z]+){0,2}? {derog}",
-            {"group": any_group, "derog": data["derogatory"]}), 0.85, None),
+            {"group": any_group, **named, "derog": data["derogatory"]}), 0.85, None),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
-            + prefix + "{group}",
-            {"verb": data["hostile_verbs"], "group": any_group}), 0.8, None),
+            + prefix + people,
+            {"verb": data["hostile_verbs"], "group": any_group, **named}), 0.8, None),
         Template(compile_template(
-            prefix + r"{group} (?:should|must|need to|needs to|ought to|deserve to|deserves to"
+            prefix + people + r" (?:should|must|need to|needs to|ought to|deserve to|deserves to"
             r"|have to|can all|can) (?:all )?(?:just )?(?:fucking )?{fate}",
-            {"group": any_group, "fate": data["hostile_fates"]}), 0.9, None),
-        Template(compile_template(r"{call} " + prefix + "{group}",
-                                  {"call": data["hostile_calls"], "group": any_group}),
+            {"group": any_group, **named, "fate": data["hostile_fates"]}), 0.9, None),
+        Template(compile_template(r"{call} " + prefix + people,
+                                  {"call": data["hostile_calls"], "group": any_group, **named}),
                  0.9, None),
         Template(compile_template(
-            prefix + r"{group} (?:ruin|ruins|ruined|destroy|destroys|spoil|spoils|infest|invade|invading"
+            prefix + people + r" (?:ruin|ruins|ruined|destroy|destroys|spoil|spoils|infest|invade|invading"
             r"|are ruining|ruining|are destroying|destroying|are taking over|taking over|flooding|swamping"
             r"|clogging up|clog up|everywhere|have no|has no"
             r"|and their (?:stupid|filthy|backward|weird|primitive|dirty|smelly))",
-            {"group": any_group}), 0.78, None),
+            {"group": any_group, **named}), 0.78, None),
         Template(compile_template(
             r"{single}s? (?:scum|vermin|filth|trash|rats|parasites|pigs|dogs|animals|bastards|cunts)",
             {"single": list(singular_to_target)}), 0.88, None),
