@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from smpolicy.screening.detectors.discrimination import identity_spans
+from smpolicy.screening.detectors.discrimination import identity_spans, lexicon_signals
 from smpolicy.screening.model import stance
 from smpolicy.screening.normalise import normalise
 
@@ -168,9 +168,12 @@ NEGATED_COMPLIMENTS = [
 
 @pytest.mark.parametrize("text", NEGATED_HATE)
 def test_denying_a_hateful_statement_is_not_discrimination(screener, text, discrimination):
+    """Denied either by the classifier's stance rules or, where the lexicon finds the hateful
+    statement, by the lexicon's own negation reading (which then shuts the model's part)."""
     assert not discrimination(text)
     note = reading(screener, text).stance_note()
-    assert "the negation of a hateful statement is not hateful" in note
+    assert "the negation of a hateful statement is not hateful" in note \
+        or lexicon_signals(normalise(text)).negated
 
 
 @pytest.mark.parametrize("text", NEGATED_COMPLIMENTS)
