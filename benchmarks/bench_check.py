@@ -89,7 +89,11 @@ class Timing:
 
 def run_cli(path: Path, extra: list[str], expected: int, src: str | None = None) -> Timing:
     command = [sys.executable, "-m", "smpolicy", "check", "--jsonl", str(path), "--no-model"]
-    env = dict(os.environ, PYTHONPATH=src) if src else None
+    # The other tree gets a build cache of its own: sharing one, each run would evict the other
+    # tree's compiled patterns, and the tree with more patterns would pay start-up again.
+    env = dict(os.environ, PYTHONPATH=src,
+               SMPOLICY_CACHE_DIR=str(Path(tempfile.gettempdir()) / "smpolicy-bench-compare-cache")
+               ) if src else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command + extra, capture_output=True, check=True, env=env)
