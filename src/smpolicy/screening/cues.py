@@ -291,12 +291,12 @@ def in_group_use(
     before = text[s_start:start]
     if patterns.subject_after.match(text, end, s_end) is not None:
         return False  # "Being a dyke is a choice ...": said of the word, not of the writer
-    if patterns.role_before.search(before) is not None:
-        # "as" and the word: the writer's role only if the writer speaks as it ("As dykes,
-        # we ..."); "as" meaning "because" ("As dykes are ...") or others' role ("As crips,
-        # they ...") says nothing of the writer, and the rest of the sentence decides
-        if patterns.role_after.match(text, end, s_end) is not None:
-            return True
+    # "as" and the word: the writer's role only if the writer speaks as it ("As dykes, we
+    # ..."); "as" meaning "because" ("As dykes are ...") or others' role ("As crips, they
+    # ...") says nothing of the writer, and the rest of the sentence decides
+    if patterns.role_before.search(before) is not None \
+            and patterns.role_after.match(text, end, s_end) is not None:
+        return True
     if patterns.self_description.search(before) is not None:
         return True  # "I'm a daft old dyke": the writer's own words about themselves
     inside = patterns.in_group_before.search(before)
