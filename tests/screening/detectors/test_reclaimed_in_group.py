@@ -28,6 +28,7 @@ IN_GROUP = [
     # the writer describing themselves
     "I've been an out queer on the council's payroll for twenty years.",
     "Being a cripple myself, I'd say the new bus stop kerbs are a big improvement.",
+    "Ten years as the token crip on the leisure centre user panel and still loving it.",
     # reclaimed words beyond sexual orientation and disability
     "As a paddy born in Cork, I'll be at the ceili in the Guildhall on Saturday.",
     "As a proud bible basher, I'm collecting for the Christmas toy appeal.",
@@ -44,6 +45,7 @@ AIMED = [
     "The queers at the arts centre have taken over the whole programme.",
     "The manager in leisure services is a queer, that explains a lot.",
     "The crips at the day centre are always moaning about the bus.",
+    "There's a queer in the payroll office, watch yourselves.",
     # the word as the subject of a statement, after a cue that could describe the writer
     "Being a queer is a sickness, not something to celebrate.",
     # refusing people by the word is not denying it

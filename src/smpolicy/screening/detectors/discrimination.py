@@ -310,13 +310,14 @@ def find_hits(post: NormalisedText) -> list[Hit]:
     return hits
 
 
-# A singular that ends its phrase ("he's a queer, ...", "some crip was ..."): punctuation, the
-# end, or a word that starts no noun phrase; not "a queer dad" (an adjective), nor before a
-# preposition ("the token crip on the panel" may be the writer's own role).
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|some|that|this|one|another|you|oi|ya)\W+"
+# A singular that ends its phrase ("he's a queer, ...", "some crip was ...", "there's a queer
+# in finance"): punctuation, the end, or a word that starts no noun phrase; not "a queer dad"
+# (an adjective), nor a role after "as" ("as the token crip on the panel": maybe the writer's).
+_ARTICLE_BEFORE = re.compile(r"(?<!\bas )\b(?:a|an|the|some|that|this|one|another|you|oi|ya)\W+"
                              r"(?:[a-z'-]+\W+){0,2}$")
-_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|like|but"
-                          r"|then|again|always|never|mate|myself|yourself|himself|herself)(?![\w'])")
+_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at"
+                          r"|from|with|like|but|then|again|always|never|mate|myself|yourself"
+                          r"|himself|herself)(?![\w'])")
 
 
 def _as_noun(text: str, start: int, end: int, term: str) -> bool:
