@@ -58,6 +58,7 @@ class _Patterns:
     # Reported-and-condemned statements (``reports``), shared with the classifier's stance rules.
     reporting: GatedPattern
     condemnation: GatedPattern
+    endorsement: GatedPattern  # "... and he's right": a report or quotation that takes it up
 
 
 @registers_words
@@ -87,6 +88,9 @@ def _patterns() -> _Patterns:
             whole_text=False),
         condemnation=GatedPattern(
             r"(?<![a-z])(?:" + words_regex(lexicon["condemnations"]) + r")(?![a-z])",
+            whole_text=False),
+        endorsement=GatedPattern(
+            r"(?<![a-z])(?:" + words_regex(lexicon["endorsements"]) + r")(?![a-z])",
             whole_text=False),
     )
 
@@ -151,8 +155,24 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
         if _BUT.search(text, start, end):
             continue  # "nobody will say it but X ...": the writer says it
         cue = _condemnation(condemnation, text, s_start, verb.start()) or condemned
-        if cue is not None:
+        if cue is not None and not endorsed(text, s_start, after, start, end):
             yield Report(start, end, verb.start(), cue.group(), cue.start())
+
+
+def endorsed(text: str, start: int, end: int, skip_start: int = 0, skip_end: int = 0) -> bool:
+    """Whether ``text[start:end]``, outside ``text[skip_start:skip_end]`` (the reported or
+    quoted words themselves), takes up what it reports ("... and they've got a point",
+    "couldn't agree more"): then the report says it, whatever else condemns ("Vile, some say.
+    Spot on."). An endorsement a negator denies ("I don't agree with them") does not count.
+    Asked only where the shared scan opened an endorsement's gate."""
+    pattern = _patterns().endorsement
+    if not pattern.open_in(open_gates(text)):
+        return False
+    return any(
+        not skip_start <= match.start() < max(skip_start, skip_end)
+        and not _NO_VERDICT.search(text, max(start, match.start() - 16), match.start())
+        for match in pattern.regex.finditer(text, start, end)
+    )
 
 
 def _writers_own(text: str, s_start: int, verb: re.Match[str]) -> bool:
@@ -203,6 +223,11 @@ def _sentence_reports(text: str, s_start: int, s_end: int, after: int) -> tuple[
     return tuple(reports(text, s_start, s_end, after))
 
 
+def _next_sentence_end(text: str, s_end: int) -> int:
+    """The end of the sentence after the one that ends at ``s_end`` (``s_end`` at the text's end)."""
+    return sentence_bounds(text, min(len(text), s_end + 1))[1] if s_end < len(text) else s_end
+
+
 def _condemnation(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     """The first condemnation in ``text[start:end]`` that no negator denies ("not wrong")."""
     for match in pattern.finditer(text, start, end):
@@ -242,8 +267,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     counters = patterns.counter.open_for(text)
     if counters or patterns.disclaimer.open_in(gates):
         # Condemnation often follows in the next sentence: "He called me X. That is racist."
-        _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
-        sentence = text[s_start:next_end]
+        sentence = text[s_start:_next_sentence_end(text, s_end)]
         disclaimer = _search(patterns.disclaimer, gates, sentence)
         counter = (not disclaimer) and (
             any(pattern.regex.search(sentence) for pattern, _ in counters)
@@ -252,6 +276,9 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         )
     else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
         disclaimer, counter = False, _is_quoted(before, text[end:s_end]) or reported_at(text, start, end)
+    if counter and patterns.endorsement.open_in(gates) and endorsed(
+            text, s_start, _next_sentence_end(text, s_end), start, end):
+        counter = False  # "Someone wrote 'X out', and they've got a point": quoted to agree
     if disclaimer:  # "I'm not racist but X ...": its "not" negates nothing after it
         before = before[max((m.end() for m in patterns.disclaimer.regex.finditer(before)),
                             default=0):]
@@ -316,4 +343,11 @@ def _is_quoted(left: str, right: str) -> bool:
     if any(q in left for q in _DOUBLE_QUOTES) and any(q in right for q in _DOUBLE_QUOTES):
         return True
     # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't".
-    return left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and right[:1] in _SINGLE_QUOTES
+    # An opening one may be closed further on in the sentence ("'X are thick as mud' on the
+    # bus shelter"), by a quote after a letter that no letter follows.
+    if left[-1:] == "" or left[-1:] not in _SINGLE_QUOTES or left[-2:-1].isalpha():
+        return False
+    return right[:1] in _SINGLE_QUOTES or _CLOSING_QUOTE.search(right) is not None
+
+
+_CLOSING_QUOTE = re.compile(r"[a-z]['‘’](?![a-z])")
