@@ -159,6 +159,31 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
             yield Report(start, end, verb.start(), cue.group(), cue.start())
 
 
+def endorsed_statements(text: str, s_start: int, s_end: int, after: int) -> Iterator[tuple[int, int]]:
+    """Statements that the sentence ``text[s_start:s_end]`` reports or quotes and that the post
+    takes up (``endorsed``, up to ``after``): "Someone wrote 'X out' on the shelter. Couldn't
+    have put it better." Pretending to report is a way of saying it: the classifier's stance
+    rules read the statement alone (``model/stance.py``). Spans of ``text``, quotations first."""
+    patterns = _patterns()
+    if not patterns.endorsement.open_in(open_gates(text)):
+        return
+    for quote in _QUOTED.finditer(text, s_start, s_end):
+        if endorsed(text, s_start, after, quote.start(1), quote.end(1)):
+            yield quote.start(1), quote.end(1)
+    for verb in patterns.reporting.regex.finditer(text, s_start, s_end):
+        if _writers_own(text, s_start, verb):
+            continue
+        clause = _CLAUSE_END.search(text, verb.end(), s_end)
+        end = clause.start() if clause else s_end
+        if endorsed(text, s_start, after, verb.end(), end):
+            yield verb.end(), end
+
+
+# Words in quotation marks: a single quote opens only where no letter comes before it ("don't")
+# and closes only where none comes after it.
+_QUOTED = re.compile(r"(?:[\"“”«»]|(?<![a-z])['‘’])([a-z].*?)(?:[\"“”«»]|['‘’](?![a-z]))")
+
+
 def endorsed(text: str, start: int, end: int, skip_start: int = 0, skip_end: int = 0) -> bool:
     """Whether ``text[start:end]``, outside ``text[skip_start:skip_end]`` (the reported or
     quoted words themselves), takes up what it reports ("... and they've got a point",
