@@ -164,9 +164,9 @@ def endorsed_statements(text: str, s_start: int, s_end: int, after: int) -> Iter
     takes up (``endorsed``, up to ``after``): "Someone wrote 'X out' on the shelter. Couldn't
     have put it better." Pretending to report is a way of saying it: the classifier's stance
     rules read the statement alone (``model/stance.py``). Spans of ``text``, quotations first."""
-    patterns = _patterns()
-    if not patterns.endorsement.open_in(open_gates(text)):
+    if not may_endorse(text):
         return
+    patterns = _patterns()
     for quote in _QUOTED.finditer(text, s_start, s_end):
         if endorsed(text, s_start, after, quote.start(1), quote.end(1)):
             yield quote.start(1), quote.end(1)
@@ -184,19 +184,24 @@ def endorsed_statements(text: str, s_start: int, s_end: int, after: int) -> Iter
 _QUOTED = re.compile(r"(?:[\"“”«»]|(?<![a-z])['‘’])([a-z].*?)(?:[\"“”«»]|['‘’](?![a-z]))")
 
 
+def may_endorse(text: str) -> bool:
+    """Whether ``text`` holds a word of ``endorsements`` (the shared scan's gates): most posts do
+    not, and are answered without a regex."""
+    return _patterns().endorsement.open_in(open_gates(text))
+
+
 def endorsed(text: str, start: int, end: int, skip_start: int = 0, skip_end: int = 0) -> bool:
     """Whether ``text[start:end]``, outside ``text[skip_start:skip_end]`` (the reported or
     quoted words themselves), takes up what it reports ("... and they've got a point",
     "couldn't agree more"): then the report says it, whatever else condemns ("Vile, some say.
     Spot on."). An endorsement a negator denies ("I don't agree with them") does not count.
     Asked only where the shared scan opened an endorsement's gate."""
-    pattern = _patterns().endorsement
-    if not pattern.open_in(open_gates(text)):
+    if not may_endorse(text):
         return False
     return any(
         not skip_start <= match.start() < max(skip_start, skip_end)
         and not _NO_VERDICT.search(text, max(start, match.start() - 16), match.start())
-        for match in pattern.regex.finditer(text, start, end)
+        for match in _patterns().endorsement.regex.finditer(text, start, end)
     )
 
 

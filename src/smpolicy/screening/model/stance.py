@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from smpolicy.screening.cues import endorsed_statements, reports
+from smpolicy.screening.cues import endorsed_statements, may_endorse, reports
 from smpolicy.screening.model import negation
 from smpolicy.screening.model.negation import AFFIRMS, FAVOURABLE, HOSTILE, Edit, sentences_of
 from smpolicy.screening.normalise import NormalisedText
@@ -124,7 +124,8 @@ def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Cou
     """The statement the post embeds about a group, or None (``groups``: identity spans of
     the normalised text, ``discrimination.identity_spans``)."""
     if not groups:
-        return None
+        # a group named only inside quotation marks ("wrote 'X out'") is no identity span
+        return _endorsed(post.text, groups) if may_endorse(post.text) else None
     return (_reported(post.text, groups) or _endorsed(post.text, groups)
             or _presupposed(post.text, groups) or _negation(post.text, groups))
 
@@ -199,8 +200,17 @@ def _endorsed(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | No
     for index, (s_start, s_end) in enumerate(sentences):
         after = sentences[index + 1][1] if index + 1 < len(sentences) else s_end
         for start, end in endorsed_statements(text, s_start, s_end, after):
-            if any(start <= a and b <= end for a, b, _ in groups):
+            if any(start <= a and b <= end for a, b, _ in groups) or _names_a_group(text[start:end]):
                 statement = text[start:end].strip()
                 return Counterpart(ENDORSED, ((0, start, ""), (end, len(text), "")), statement,
                                    statement)
     return None
+
+
+def _names_a_group(words: str) -> bool:
+    """Whether ``words`` (normalised), read alone, name a protected group: the identity scan
+    does not see a word hard against a quotation mark ("'muslims out'")."""
+    from smpolicy.screening.detectors.discrimination import identity_spans
+    from smpolicy.screening.normalise import normalise
+
+    return bool(identity_spans(normalise(words.strip(" '‘’\"“”"))))
