@@ -61,6 +61,7 @@ class _Patterns:
     # Reported-and-condemned statements (``reports``), shared with the classifier's stance rules.
     reporting: GatedPattern
     condemnation: GatedPattern
+    endorsement: GatedPattern  # "... and he's right": a report or quotation that takes it up
 
 
 @registers_words
@@ -93,6 +94,9 @@ def _patterns() -> _Patterns:
             whole_text=False),
         condemnation=GatedPattern(
             r"(?<![a-z])(?:" + words_regex(lexicon["condemnations"]) + r")(?![a-z])",
+            whole_text=False),
+        endorsement=GatedPattern(
+            r"(?<![a-z])(?:" + words_regex(lexicon["endorsements"]) + r")(?![a-z])",
             whole_text=False),
     )
 
@@ -157,8 +161,54 @@ def reports(text: str, s_start: int, s_end: int, after: int) -> Iterator[Report]
         if _BUT.search(text, start, end):
             continue  # "nobody will say it but X ...": the writer says it
         cue = _condemnation(condemnation, text, s_start, verb.start()) or condemned
-        if cue is not None:
+        if cue is not None and not endorsed(text, s_start, after, start, end):
             yield Report(start, end, verb.start(), cue.group(), cue.start())
+
+
+def endorsed_statements(text: str, s_start: int, s_end: int, after: int) -> Iterator[tuple[int, int]]:
+    """Statements that the sentence ``text[s_start:s_end]`` reports or quotes and that the post
+    takes up (``endorsed``, up to ``after``): "Someone wrote 'X out' on the shelter. Couldn't
+    have put it better." Pretending to report is a way of saying it: the classifier's stance
+    rules read the statement alone (``model/stance.py``). Spans of ``text``, quotations first."""
+    if not may_endorse(text):
+        return
+    patterns = _patterns()
+    for quote in _QUOTED.finditer(text, s_start, s_end):
+        if endorsed(text, s_start, after, quote.start(1), quote.end(1)):
+            yield quote.start(1), quote.end(1)
+    for verb in patterns.reporting.regex.finditer(text, s_start, s_end):
+        if _writers_own(text, s_start, verb):
+            continue
+        clause = _CLAUSE_END.search(text, verb.end(), s_end)
+        end = clause.start() if clause else s_end
+        if endorsed(text, s_start, after, verb.end(), end):
+            yield verb.end(), end
+
+
+# Words in quotation marks: a single quote opens only where no letter comes before it ("don't")
+# and closes only where none comes after it.
+_QUOTED = re.compile(r"(?:[\"“”«»]|(?<![a-z])['‘’])([a-z].*?)(?:[\"“”«»]|['‘’](?![a-z]))")
+
+
+def may_endorse(text: str) -> bool:
+    """Whether ``text`` holds a word of ``endorsements`` (the shared scan's gates): most posts do
+    not, and are answered without a regex."""
+    return _patterns().endorsement.open_in(open_gates(text))
+
+
+def endorsed(text: str, start: int, end: int, skip_start: int = 0, skip_end: int = 0) -> bool:
+    """Whether ``text[start:end]``, outside ``text[skip_start:skip_end]`` (the reported or
+    quoted words themselves), takes up what it reports ("... and they've got a point",
+    "couldn't agree more"): then the report says it, whatever else condemns ("Vile, some say.
+    Spot on."). An endorsement a negator denies ("I don't agree with them") does not count.
+    Asked only where the shared scan opened an endorsement's gate."""
+    if not may_endorse(text):
+        return False
+    return any(
+        not skip_start <= match.start() < max(skip_start, skip_end)
+        and not _NO_VERDICT.search(text, max(start, match.start() - 16), match.start())
+        for match in _patterns().endorsement.regex.finditer(text, start, end)
+    )
 
 
 def _writers_own(text: str, s_start: int, verb: re.Match[str]) -> bool:
@@ -209,6 +259,11 @@ def _sentence_reports(text: str, s_start: int, s_end: int, after: int) -> tuple[
     return tuple(reports(text, s_start, s_end, after))
 
 
+def _next_sentence_end(text: str, s_end: int) -> int:
+    """The end of the sentence after the one that ends at ``s_end`` (``s_end`` at the text's end)."""
+    return sentence_bounds(text, min(len(text), s_end + 1))[1] if s_end < len(text) else s_end
+
+
 def _condemnation(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     """The first condemnation in ``text[start:end]`` that no negator denies ("not wrong")."""
     for match in pattern.finditer(text, start, end):
@@ -248,8 +303,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     counters = patterns.counter.open_for(text)
     if counters or patterns.disclaimer.open_in(gates):
         # Condemnation often follows in the next sentence: "He called me X. That is racist."
-        _, next_end = sentence_bounds(text, min(len(text), s_end + 1)) if s_end < len(text) else (0, s_end)
-        sentence = text[s_start:next_end]
+        sentence = text[s_start:_next_sentence_end(text, s_end)]
         disclaimer = _search(patterns.disclaimer, gates, sentence)
         counter = (not disclaimer) and (
             any(pattern.regex.search(sentence) for pattern, _ in counters)
@@ -258,6 +312,9 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         )
     else:  # neither a disclaimer nor a counter-speech word in the post: no next sentence to read
         disclaimer, counter = False, _is_quoted(before, text[end:s_end]) or reported_at(text, start, end)
+    if counter and patterns.endorsement.open_in(gates) and endorsed(
+            text, s_start, _next_sentence_end(text, s_end), start, end):
+        counter = False  # "Someone wrote 'X out', and they've got a point": quoted to agree
     if disclaimer:  # "I'm not racist but X ...": its "not" negates nothing after it
         before = before[max((m.end() for m in patterns.disclaimer.regex.finditer(before)),
                             default=0):]
@@ -331,15 +388,19 @@ def _is_quoted(left: str, right: str) -> bool:
     """The words between ``left`` and ``right`` (the rest of their sentence) sit inside quotation marks."""
     if any(q in left for q in _DOUBLE_QUOTES) and any(q in right for q in _DOUBLE_QUOTES):
         return True
-    # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't";
-    # or opening a phrase and closing it after the word: 'a bunch of queers'.
-    if left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and right[:1] in _SINGLE_QUOTES:
-        return True
+    # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't".
+    # An opening one may be closed further on in the sentence ("'X are thick as mud' on the
+    # bus shelter"), by a quote after a letter that no letter follows.
+    if left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and not left[-2:-1].isalpha():
+        if right[:1] in _SINGLE_QUOTES or _CLOSING_QUOTE.search(right) is not None:
+            return True
+    # Or a phrase opened before the words and closed after them: 'a bunch of queers'.
     opening = max((m.end() for m in _OPENING_SINGLE.finditer(left)), default=None)
     return (opening is not None and _CLOSING_SINGLE.search(left, opening) is None
             and _CLOSING_SINGLE.match(right) is not None)
 
 
+_CLOSING_QUOTE = re.compile(r"[a-z]['‘’](?![a-z])")
 # A single quote opening a phrase (after a space, before a letter) and one closing it (not
 # after a space, before no letter: "queers'.", not "don't"), within a few words of the hit.
 _OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))['‘](?=[a-z])")

@@ -48,6 +48,14 @@ class Reading:
                     f"{self.counterpart_probability:.2f}), so the post is read as saying it."
                 )
             return ""
+        if cp.kind == stance.ENDORSED:
+            if self.composed > self.model + 0.005:
+                return (
+                    f"It reports or quotes {said} and takes it up; the classifier reads that "
+                    f"statement as hostile (probability {self.counterpart_probability:.2f}), "
+                    f"so the post is read as saying it."
+                )
+            return ""
         if cp.kind == stance.REPORTED:
             if self.composed < self.model - 0.005:
                 return (

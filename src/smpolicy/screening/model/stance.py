@@ -17,6 +17,9 @@ score that statement too (``model/reading.py``). Then logic the encoder lacks jo
 - reported: a statement about a group that a reporting verb introduces and a word outside it
   condemns ("anyone who says X are Y should be ashamed") is read alone, and weighed the same
   way: reporting hate to condemn it is not hate.
+- endorsed: a statement about a group that the post reports or quotes and then takes up
+  ("someone wrote 'X out' on the shelter, and they've got a point") is read alone too, and the
+  higher reading kept: pretending to report hate is a way of saying it.
 - presupposed: a rhetorical question about a group ("why are X always so P?", "aren't X just
   P?") is read as the statement it takes for granted too, and the higher reading kept.
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from smpolicy.screening.cues import reports
+from smpolicy.screening.cues import endorsed_statements, may_endorse, reports
 from smpolicy.screening.model import negation
 from smpolicy.screening.model.negation import AFFIRMS, FAVOURABLE, HOSTILE, Edit, sentences_of
 from smpolicy.screening.normalise import NormalisedText
@@ -37,13 +40,14 @@ from smpolicy.screening.normalise import NormalisedText
 NEGATION = "negation"
 REPORTED = "reported"
 PRESUPPOSED = "presupposed"  # lowers nothing: the statement's reading may raise the post's
+ENDORSED = "endorsed"  # lowers nothing either
 
 
 @dataclass(frozen=True, slots=True)
 class Counterpart:
     """A statement embedded in a post, as edits to the post's normalised text."""
 
-    kind: str  # NEGATION, REPORTED or PRESUPPOSED
+    kind: str  # NEGATION, REPORTED, ENDORSED or PRESUPPOSED
     edits: tuple[Edit, ...]
     statement: str  # the edited sentence(s), lower case, for explanations
     cue: str  # the words that mark it, as normalised ("don't", "never")
@@ -90,8 +94,9 @@ def compose(
     """
     if counterpart is None:
         return model
-    if counterpart.kind == PRESUPPOSED:
-        # "Why are X always so P?" asserts "X are always so P" as much as it asks it
+    if counterpart.kind in (PRESUPPOSED, ENDORSED):
+        # "Why are X always so P?" asserts "X are always so P" as much as it asks it; "someone
+        # said X are P, and they're right" says it as much as it reports it
         return max(model, counterpart_model)
     if counterpart.kind == NEGATION and counterpart.denies == AFFIRMS:
         # "I can't pretend I don't loathe X" says "I loathe X": a double negation denies
@@ -111,7 +116,7 @@ def compose(
 def raises(counterpart: Counterpart) -> bool:
     """Whether the counterpart's reading can only raise the post's part (a presupposed
     statement, a negated compliment's opposite), not lower it."""
-    return counterpart.kind == PRESUPPOSED or (
+    return counterpart.kind in (PRESUPPOSED, ENDORSED) or (
         counterpart.kind == NEGATION and counterpart.denies in (FAVOURABLE, AFFIRMS))
 
 
@@ -119,9 +124,10 @@ def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Cou
     """The statement the post embeds about a group, or None (``groups``: identity spans of
     the normalised text, ``discrimination.identity_spans``)."""
     if not groups:
-        return None
-    return (_reported(post.text, groups) or _presupposed(post.text, groups)
-            or _negation(post.text, groups))
+        # a group named only inside quotation marks ("wrote 'X out'") is no identity span
+        return _endorsed(post.text, groups) if may_endorse(post.text) else None
+    return (_reported(post.text, groups) or _endorsed(post.text, groups)
+            or _presupposed(post.text, groups) or _negation(post.text, groups))
 
 
 def _negation(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
@@ -184,3 +190,27 @@ def _reported(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | No
                 edits = ((0, report.start, ""), (report.end, len(text), ""))
                 return Counterpart(REPORTED, edits, text[report.start:report.end].strip(), report.cue)
     return None
+
+
+def _endorsed(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
+    """A statement about a group that the post reports or quotes and takes up, as edits that
+    leave only the statement ("People say X are Y. Spot on." -> "x are y"); the cue is the
+    statement's first words. ``cues.endorsed_statements`` reads it, as the rule detectors do."""
+    sentences = sentences_of(text)
+    for index, (s_start, s_end) in enumerate(sentences):
+        after = sentences[index + 1][1] if index + 1 < len(sentences) else s_end
+        for start, end in endorsed_statements(text, s_start, s_end, after):
+            if any(start <= a and b <= end for a, b, _ in groups) or _names_a_group(text[start:end]):
+                statement = text[start:end].strip()
+                return Counterpart(ENDORSED, ((0, start, ""), (end, len(text), "")), statement,
+                                   statement)
+    return None
+
+
+def _names_a_group(words: str) -> bool:
+    """Whether ``words`` (normalised), read alone, name a protected group: the identity scan
+    does not see a word hard against a quotation mark ("'muslims out'")."""
+    from smpolicy.screening.detectors.discrimination import identity_spans
+    from smpolicy.screening.normalise import normalise
+
+    return bool(identity_spans(normalise(words.strip(" '‘’\"“”"))))
