@@ -17,6 +17,7 @@ once with the praise damping:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Sequence
@@ -90,14 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     seen = [e for e in train if e.source == "toxigen"] if args.toxigen_all else []
     fixture = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     model = encoder.base_encoder()
-    encoder._apply_adapter(model, ROOT / "models/classifier" / ADAPTER_FILE)
+    adapter = ROOT / "models/classifier" / ADAPTER_FILE
+    encoder._apply_adapter(model, adapter)
+    # The cache is keyed by the adapter's digest: a retrained model never reads an old one's vectors.
+    tag = "adapter" + hashlib.sha256(adapter.read_bytes()).hexdigest()[:16]
     from smpolicy.screening.detectors.classifier import model_text
     from smpolicy.screening.normalise import normalise
 
-    dev_vectors = training.embed_cached([e.text for e in dev], args.cache, model, "adapter")
+    dev_vectors = training.embed_cached([e.text for e in dev], args.cache, model, tag)
     fix_texts = [model_text(normalise(r["text"])) for r in fixture]
-    fix_vectors = training.embed_cached(fix_texts, args.cache, model, "adapter")
-    seen_vectors = training.embed_cached([e.text for e in seen], args.cache, model, "adapter")
+    fix_vectors = training.embed_cached(fix_texts, args.cache, model, tag)
+    seen_vectors = training.embed_cached([e.text for e in seen], args.cache, model, tag)
     truth, _ = training.labels_for(dev)
 
     results = {}

@@ -27,6 +27,7 @@ written (``original``).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -112,9 +113,11 @@ def read(texts: Sequence[str], encoder_text: str, cache: Path) -> dict[str, np.n
     review = ScreeningConfig().thresholds_for(Category.DISCRIMINATION).review
     posts = [prepared(t) for t in texts]
     model = encoder.load_encoder()
-    vectors = training.embed_cached([text_of(p) for p in posts], cache, model, "engine")
+    # The cache is keyed by the adapter's digest: a retrained model never reads an old one's vectors.
+    tag = "engine" + hashlib.sha256(encoder.adapter_path().read_bytes()).hexdigest()[:16]
+    vectors = training.embed_cached([text_of(p) for p in posts], cache, model, tag)
     readings = read_posts(Scorer(art), posts,
-                          lambda batch: training.embed_cached(batch, cache, model, "engine"),
+                          lambda batch: training.embed_cached(batch, cache, model, tag),
                           text_of, review, vectors)
     return {
         "gate": np.array([features.target_gate(r.score.signals) > 0 for r in readings]),
