@@ -128,7 +128,7 @@ def _lexicon() -> _Lexicon:
             {"group": any_group, **named, "derog": data["derogatory"]}), 0.85, None),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
-            + prefix + people,
+            + prefix + people + _NOT_TO_LOSE,
             {"verb": data["hostile_verbs"], "group": any_group, **named}), 0.8, None),
         Template(compile_template(
             prefix + people + r" (?:should|must|need to|needs to|ought to|deserve to|deserves to"
@@ -178,6 +178,11 @@ def _lexicon() -> _Lexicon:
         ),
         templates=GatedList([(template.pattern, template) for template in templates]),
     )
+
+
+# "I don't want the Syrian families to leave": the wish not to lose a group is no hostility
+_NOT_TO_LOSE = (r"(?! to (?:leave|quit|retire|move (?:away|out)|feel (?:unwelcome|unsafe|left out)"
+                r"|be (?:hurt|driven out|forced out|pushed out)))")
 
 
 def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
@@ -447,7 +452,13 @@ def _negated_inside(match: re.Match[str]) -> bool:
         position = end
     gaps.append((position, match.end()))
     text = match.string
-    return any(_inner_negator().search(text, start, end) for start, end in gaps)
+    return any(_inner_negator().search(text, start, end) for start, end in gaps) or any(
+        _NO_MORE.search(text, start, end) for start, end in gaps) and bool(_THAN.match(text, match.end()))
+
+
+# "X are no more dishonest than anyone else", not "X are no more than vermin"
+_NO_MORE = re.compile(r"(?<![a-z])no (?:more|less)(?![a-z])")
+_THAN = re.compile(r"(?:\s+[a-z'’-]+){0,4}?\s+than(?![a-z])")
 
 
 @cache
