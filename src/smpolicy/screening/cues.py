@@ -48,7 +48,6 @@ class _Patterns:
     counter: GatedList  # one pattern per counter-speech word: a post opens few of them
     negator: GatedPattern
     denial: GatedPattern
-    frame: GatedPattern  # "it's a myth that ...", "there's no truth in the idea that ..."
     disclaimer: GatedPattern
     self_identification: GatedPattern
     # Asked only of the rare reclaimable slur a post holds: plain regexes, no gates to scan for.
@@ -76,9 +75,6 @@ def _patterns() -> _Patterns:
             fast=rf"(?:(?<![a-z])(?:{words_trie(lexicon['negators'])})(?![a-z])|n't)\W*{_NEGATED_WORDS}$",
             whole_text=False),
         denial=GatedPattern(lexicon["denials"], whole_text=False),
-        # a denying frame a few words before the hit, in its clause ("it's false that X ...")
-        frame=GatedPattern(rf"(?<![a-z])(?:{'|'.join(lexicon['denying_frames'])})(?![a-z])"
-                           rf"(?:[^\w,;:]+\w+){{0,4}}\W*$", whole_text=False),
         disclaimer=GatedPattern("|".join(lexicon["disclaimers"]), whole_text=False),
         self_identification=GatedPattern(_self_identification(lexicon), whole_text=False),
         in_group_before=re.compile(lexicon["in_group_before"]),
@@ -261,8 +257,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
                             default=0):]
     return Cues(
         counter_speech=counter,
-        negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before)
-        or _search(patterns.frame, gates, before),
+        negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
         disclaimer=disclaimer,
         text=text,
         start=start,

@@ -87,6 +87,8 @@ def _rules() -> _Rules:
             r"|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were )|(?<=be )|(?<=been ))anything but(?![a-z]))"
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
             r"|wait|care less|help|stop|stops|quit|cease|shut up)(?![a-z]))"
+            # "X are no more P than anyone else", "no less P than": a comparison denied
+            r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){0,6}?than(?![a-z]))"
         ),
         # "nobody (on our street) thinks X ...", "no one here hates X": the subject denies;
         # not "nobody should have to ...", which denies no statement about the group
@@ -425,7 +427,7 @@ def predicate_polarity(
     return polarity, span
 
 
-_LESS = re.compile(r"(?<![a-z])(?:less|fewer)\s+$")
+_LESS = re.compile(r"(?<![a-z])(?:less|fewer)\s+(?:(?:a|an|of an?|likely to(?: be)?)\s+)?$")
 _STOPPING_VERBS = frozenset({"stop", "stops", "stopped", "quit", "quits", "cease"})
 _STOPPING = re.compile(r"(?<![a-z])(?:stop|stops|stopped|quit|quits|cease|give up|gives up)"
                        r"\s+(?:being\s+)?$")
