@@ -55,6 +55,9 @@ class _Patterns:
     self_description: re.Pattern[str]  # "I'm a big old dyke": in-group, whatever the adjectives
     in_group_after: re.Pattern[str]
     out_group_before: re.Pattern[str]
+    role_before: re.Pattern[str]  # "As dykes, we ...": "as" naming the writer's group ...
+    role_after: re.Pattern[str]  # ... then a comma and the writer in the first person
+    subject_after: re.Pattern[str]  # "Being a dyke is ...": the word is what is talked about
     # Reported-and-condemned statements (``reports``), shared with the classifier's stance rules.
     reporting: GatedPattern
     condemnation: GatedPattern
@@ -81,6 +84,9 @@ def _patterns() -> _Patterns:
         self_description=re.compile(_self_description(lexicon)),
         in_group_after=re.compile(lexicon["in_group_after"]),
         out_group_before=re.compile(lexicon["out_group_before"]),
+        role_before=re.compile(lexicon["in_group_role_before"]),
+        role_after=re.compile(lexicon["in_group_role_after"]),
+        subject_after=re.compile(lexicon["in_group_subject_after"]),
         # Run with start and end positions inside the text: no word-edge gates.
         reporting=GatedPattern(
             r"(?<![a-z])(?:" + words_regex(lexicon["reporting_verbs"]) + r")(?![a-z])(?: that)? ",
@@ -271,7 +277,9 @@ def in_group_use(
 ) -> bool:
     """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
 
-    Its own sentence decides first: the writer describing themselves with it ("I'm a big old
+    Its own sentence decides first: the word as the subject of a statement ("Being a dyke is
+    ...") says no; "as" with the word followed by the writer in the first person ("As dykes,
+    we ...", not "As dykes are ..."), the writer describing themselves with it ("I'm a big old
     dyke", "I call myself a crip"), an in-group cue right before it ("us", "fellow", "me and
     the other") or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
     nearer the word says no. Without either, the writer's self-identification anywhere in the
@@ -281,6 +289,14 @@ def in_group_use(
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
     before = text[s_start:start]
+    if patterns.subject_after.match(text, end, s_end) is not None:
+        return False  # "Being a dyke is a choice ...": said of the word, not of the writer
+    # "as" and the word: the writer's role only if the writer speaks as it ("As dykes, we
+    # ..."); "as" meaning "because" ("As dykes are ...") or others' role ("As crips, they
+    # ...") says nothing of the writer, and the rest of the sentence decides
+    if patterns.role_before.search(before) is not None \
+            and patterns.role_after.match(text, end, s_end) is not None:
+        return True
     if patterns.self_description.search(before) is not None:
         return True  # "I'm a daft old dyke": the writer's own words about themselves
     inside = patterns.in_group_before.search(before)
@@ -315,5 +331,16 @@ def _is_quoted(left: str, right: str) -> bool:
     """The words between ``left`` and ``right`` (the rest of their sentence) sit inside quotation marks."""
     if any(q in left for q in _DOUBLE_QUOTES) and any(q in right for q in _DOUBLE_QUOTES):
         return True
-    # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't".
-    return left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and right[:1] in _SINGLE_QUOTES
+    # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't";
+    # or opening a phrase and closing it after the word: 'a bunch of queers'.
+    if left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and right[:1] in _SINGLE_QUOTES:
+        return True
+    opening = max((m.end() for m in _OPENING_SINGLE.finditer(left)), default=None)
+    return (opening is not None and _CLOSING_SINGLE.search(left, opening) is None
+            and _CLOSING_SINGLE.match(right) is not None)
+
+
+# A single quote opening a phrase (after a space, before a letter) and one closing it (not
+# after a space, before no letter: "queers'.", not "don't"), within a few words of the hit.
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))['‘](?=[a-z])")
+_CLOSING_SINGLE = re.compile(r"[^'’‘]{0,60}?(?<!\s)['’](?![a-z])")

@@ -112,8 +112,9 @@ class Aim:
     # "don't be such a X", "stop being a X": a negator that scolds the person it addresses
     # with the word, and denies nothing (``scolded``).
     scolding: re.Pattern[str]
-    # "never hire a X", "don't give the Xs houses", "you can't trust the Xs": a negator that
-    # refuses the people something names them with the word, and denies nothing (``refused``).
+    # "never hire a X", "don't give the Xs houses", "you can't trust the Xs", "can't stand
+    # Xs", "I won't have Xs coaching": a negator that refuses the people something names them
+    # with the word, and denies nothing (``refused``).
     refusing: re.Pattern[str]
 
     @classmethod
@@ -151,7 +152,8 @@ class Aim:
         scolding = (rf"\b(?:don'?t|do not|never|stop|quit)\W+(?:be|being|act(?:ing)? like)\W+"
                     rf"{modifiers}{{0,3}}$")
         refusing = (rf"\b(?:don'?t|do not|never|can'?t|cannot|won'?t|wouldn'?t|shouldn'?t)"
-                    rf"\W+(?:ever\W+)?(?:trust|hire|employ|give|let|allow|serve|invite|house|rent"
+                    rf"\W+(?:ever\W+)?(?:trust|hire|employ|give|let|allow|serve|invite|house|stand|bear"
+                    rf"|abide|stomach|have|rent"
                     rf"\W+to|sell\W+to|vote\W+for|listen\W+to)\W+(?:(?:the|a|an|any|that|those"
                     rf"|these|them|more|your|our)\W+){{0,2}}{modifiers}{{0,3}}$")
         return cls(re.compile(before), re.compile(after), re.compile(pointing),

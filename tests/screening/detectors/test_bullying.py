@@ -14,6 +14,8 @@ import pytest
         "I know where you live, watch your back",
         "Hope she gets run over on the way to the depot",
         "Go kill yourself",
+        "Blocking the high street again, someone should run them over",
+        "I'll knock him down if he parks across my drive again",
     ],
 )
 def test_threats_and_name_calling_of_a_person_are_a_breach(screener, text):
@@ -26,6 +28,8 @@ def test_threats_and_name_calling_of_a_person_are_a_breach(screener, text):
     "text",
     [
         "This traffic is killing me",
+        "I'll run you over to the depot in the van after lunch",
+        "Someone should run him down to the station, he's missed the bus",
         "I could kill for a coffee right now",
         "My manager is brilliant, best boss I've had",
         "I would never hurt you, you know that",

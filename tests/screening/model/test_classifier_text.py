@@ -81,6 +81,15 @@ def test_an_everyday_sense_is_not_flagged_by_the_classifier(screener):
     assert not discriminatory(screener, "People slag the council off but the bins always get collected")
 
 
+@pytest.mark.parametrize("text", [
+    "Had a bit of a bender at the rugby club Saturday, never again",
+    "Had a right bender after the darts final",
+])
+def test_a_night_of_drinking_called_a_bender_is_not_flagged_by_the_classifier(screener, text):
+    """The lexicon reads the drinking sense, so the classifier's 6.4(c) reading is not counted."""
+    assert not discriminatory(screener, text)
+
+
 def test_an_everyday_sense_does_not_hide_hostility_elsewhere_in_the_post(screener):
     text = "Nipped out for a fag break and the immigrants in the queue are ruining this town"
     assert model_text(prepared(text)).startswith("Nipped out for a  break")

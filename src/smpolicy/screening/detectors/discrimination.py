@@ -93,6 +93,7 @@ class _Lexicon:
     glued: dict[str, str]  # the same, looked for inside words run together (``glued_tokens``)
     group_targets: dict[str, str]  # identity word -> protected characteristic
     reclaimable: frozenset[str]
+    noun_scores: dict[str, float]  # a reclaimable word's score as a noun ("the queers")
     # slurs that are a word of an identity phrase ("queer"); each must have a ``homonyms`` entry
     in_identity_phrases: frozenset[str]
     reclaimed_by: dict[str, frozenset[str]]  # who may reclaim a word (self-identification)
@@ -165,6 +166,7 @@ def _lexicon() -> _Lexicon:
         group_targets={**group_to_target, **singular_to_target},
         slurs=TermIndex({term: tuple(v) for term, v in data["slurs"].items()}, ies_plurals=True),
         reclaimable=frozenset(data["reclaimable"]),
+        noun_scores=dict(data["noun_scores"]),
         in_identity_phrases=frozenset(
             term for term in data["homonyms"]
             if any(term in phrase.split() and phrase != term for phrase in identities)),
@@ -290,6 +292,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
             if hit.term in lexicon.in_identity_phrases and _group_name(post, hit.start, hit.end) \
                     and not lexicon.aim.addressed(text, hit.start):
                 continue  # "the queer community": the group's name, read by the model as such
+        if hit.term in lexicon.noun_scores and _as_noun(text, hit.start, hit.end, hit.term):
+            raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
         cues = cues_for(text, hit.start, hit.end)
         if cues.negated and (lexicon.aim.scolded(text, hit.start)
                              or lexicon.aim.refused(text, hit.start)):
@@ -300,8 +304,9 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                     else lexicon.aim.aimed_at_person(text, hit.start, hit.end)) \
                 or lexicon.aim.pointed_at_people(text, hit.start):
             score = min(0.99, round(score + INTENSIFIER_BONUS, 6))  # 0.35 + 0.1 is 0.4499...
-        reclaimed = hit.term in lexicon.reclaimable and in_group_use(
-            text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term))
+        reclaimed = hit.term in lexicon.reclaimable and (
+            in_group_use(text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term))
+            or _in_a_name(post, hit.start, hit.end))
         score = _weigh(score, cues, reclaimed=reclaimed)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues, reclaimed))
     for _, template in lexicon.templates.open_for(text):
@@ -313,6 +318,47 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 Hit("derogatory", match.start(), match.end(), template.score, score, target, cues)
             )
     return hits
+
+
+# A singular that ends its phrase ("he's a queer, ...", "some crip was ...", "there's a queer
+# in finance"): punctuation, the end, or a word that starts no noun phrase; not "a queer dad"
+# (an adjective), nor a role after "as" ("as the token crip on the panel": maybe the writer's).
+_ARTICLE_BEFORE = re.compile(r"(?<!\bas )\b(?:a|an|the|some|that|this|one|another|you|oi|ya)\W+"
+                             r"(?:[a-z'-]+\W+){0,2}$")
+_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at"
+                          r"|from|with|like|but|then|again|always|never|mate|myself|yourself"
+                          r"|himself|herself)(?![\w'])")
+
+
+def _as_noun(text: str, start: int, end: int, term: str) -> bool:
+    """Whether the reclaimable word at ``text[start:end]`` is a noun for people: a plural
+    ("queers", "crips"), or a singular after an article that ends its phrase ("is a queer,",
+    "some crip was"); not the adjective of the group's neutral name ("a queer dad", "queer and
+    trans staff")."""
+    if text[start:end] != term:
+        return True
+    return (_ARTICLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            and _PHRASE_ENDS.match(text, end) is not None)
+
+
+# A capitalised word, then (past a linking word) another: the name of a group or event ("Dykes
+# on Bikes", "Queer Film Night", "Crip Camp screening", "Queers of Shaftesbury").
+_NAME_NEXT = re.compile(r"[ \t]+(?:(?:of|on|and|&|in|the|for|at)[ \t]+)?[A-Z][a-z]")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _in_a_name(post: NormalisedText, start: int, end: int) -> bool:
+    """Whether the reclaimable word at ``post.text[start:end]`` is written as part of the name of
+    a group or an event ("Dykes on Bikes", "Queer Film Night", "Crip Camp screening"): the
+    group's own name for itself, used by whoever announces it. A post in title case throughout
+    ("Those Dykes Are Everywhere") names nothing."""
+    o_start, o_end = post.to_original(start, end)
+    original = post.original
+    word = original[o_start:o_end]
+    if not word[:1].isupper() or word.isupper() or _NAME_NEXT.match(original, o_end) is None:
+        return False
+    words = _WORD.findall(original[max(0, o_start - 200):o_end + 200])
+    return sum(w[0].isupper() for w in words) * 2 <= len(words)
 
 
 def _group_name(post: NormalisedText, start: int, end: int) -> bool:

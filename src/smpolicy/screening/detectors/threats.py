@@ -16,7 +16,7 @@ from smpolicy.screening.scan import registers_words
 _TRIGGERS = GatedPattern(
     r"kill|murder|stab|shoot|hurt|batter|beat|smash|punch|knife|burn|hang|rape|strangle|deck|glass"
     r"|slap|kick|regret|pay for|sorry|coming|back|know where|die|cancer|hit|rot|run over|deserve"
-    r"|ought|kys|house|home|place|end|get"
+    r"|ought|kys|house|home|place|end|get|run|knock"
 )
 
 
