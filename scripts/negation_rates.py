@@ -8,9 +8,9 @@ town") be flagged. ``data/devset/negation_heldout.jsonl`` (measure only) and
 characteristic in ``target``. This prints, with the model, the share of each kind that gets a
 6.4(c) finding, per kind and characteristic; ``--rows`` lists every post with the numbers
 behind its decision (the model's probability for the post and for the statement it embeds,
-the lexicon's score, the gate, the praise factor).
+the lexicon's score, the gate, the praise factor). ``--no-model`` measures the rules alone.
 
-    .venv/bin/python scripts/negation_rates.py data/devset/negation_heldout.jsonl [--rows]
+    .venv/bin/python scripts/negation_rates.py data/devset/negation_heldout.jsonl [--rows] [--no-model]
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--rows", action="store_true", help="print every post's reading")
     parser.add_argument("--errors", action="store_true", help="print only wrong decisions")
+    parser.add_argument("--no-model", action="store_true",
+                        help="rules only (the lexicon detectors; --rows then shows only the text)")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -36,12 +38,12 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    screener = Screener(config=ScreeningConfig(use_model=True))
+    screener = Screener(config=ScreeningConfig(use_model=not args.no_model))
     results = screener.check_batch([r["text"] for r in rows])
     flagged = [any(f.category is Category.DISCRIMINATION for f in result.findings)
                for result in results]
-    readings = screener.registry.get("classifier").readings(
-        [normalise(r["text"]) for r in rows], every=True)
+    readings = (screener.registry.get("classifier").readings(
+        [normalise(r["text"]) for r in rows], every=True) if not args.no_model else None)
 
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_cell: dict[tuple[str, str], list[bool]] = defaultdict(list)
@@ -58,9 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(json.dumps(summary, indent=2))
     if args.rows or args.errors:
-        for row, flag, r in zip(rows, flagged, readings, strict=True):
+        for i, (row, flag) in enumerate(zip(rows, flagged, strict=True)):
             if args.errors and flag == bool(row["labels"]):
                 continue
+            if readings is None:
+                print(f"{'FLAG' if flag else 'ok  '} [{row['note']}] {row['text']}")
+                continue
+            r = readings[i]
             cp = r.counterpart
             said = f" | {cp.kind} '{cp.statement}' p={r.counterpart_probability:.2f}" if cp else ""
             print(f"{'FLAG' if flag else 'ok  '} [{row['note']}] p={r.score.discrimination:.2f} "

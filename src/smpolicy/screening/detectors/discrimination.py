@@ -24,6 +24,7 @@ from smpolicy.screening.lexicon import (
     TermIndex,
     compile_template,
     load_lexicon,
+    sentence_bounds,
     words_regex,
 )
 from smpolicy.screening.normalise import NormalisedText
@@ -129,7 +130,7 @@ def _lexicon() -> _Lexicon:
             {"group": any_group, **named, "derog": data["derogatory"]}), 0.85, None),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
-            + prefix + people,
+            + prefix + people + _NOT_TO_LOSE,
             {"verb": data["hostile_verbs"], "group": any_group, **named}), 0.8, None),
         Template(compile_template(
             prefix + people + r" (?:should|must|need to|needs to|ought to|deserve to|deserves to"
@@ -180,6 +181,15 @@ def _lexicon() -> _Lexicon:
         ),
         templates=GatedList([(template.pattern, template) for template in templates]),
     )
+
+
+# "I don't want the Syrian families to leave": the wish not to lose a group is no hostility,
+# unless the sentence goes on to send them off ("..., I want them deported"); the word that may
+# stand before "to" is the rest of the group's name, which the template could otherwise leave
+# out ("the polish| families to leave")
+_NOT_TO_LOSE = (r"(?!(?: [a-z]+)? to (?:leave|quit|retire|move (?:away|out)|feel (?:unwelcome|unsafe|left out)"
+                r"|be (?:hurt|driven out|forced out|pushed out))(?![a-z])"
+                r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))")
 
 
 def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
@@ -440,9 +450,24 @@ def _template_cues(text: str, match: re.Match[str]) -> Cues:
         masked = _mask_verdicts_on_the_group(text, match.end())
         if masked != text and not cues_for(masked, match.start(), match.end()).counter_speech:
             cues = replace(cues, counter_speech=False)
-    if not cues.negated and _negated_inside(match):
+    if not cues.negated and (_negated_inside(match) or _framed(text, match.start())):
         cues = replace(cues, negated=True)
     return cues
+
+
+def _framed(text: str, start: int) -> bool:
+    """Whether a denying frame ("it's false that", "there's no truth in the idea that",
+    ``denying_frames`` in ``context.yaml``) stands a few words before a derogatory statement
+    in its clause: the statement is what the frame denies. Not asked of a slur, which a frame
+    does not unsay ("no way are <slur> real women")."""
+    s_start, _ = sentence_bounds(text, start)
+    return _denying_frame().search(text, s_start, start) is not None
+
+
+@cache
+def _denying_frame() -> re.Pattern[str]:
+    frames = "|".join(load_lexicon("context")["denying_frames"])
+    return re.compile(rf"(?<![a-z])(?:{frames})(?![a-z])(?:[^\w,;:]+\w+){{0,4}}\W*$")
 
 
 # What may stand between a derogatory statement and a verdict that goes on saying it of the
@@ -482,7 +507,8 @@ def _verdicts_on_people() -> re.Pattern[str]:
 
 def _negated_inside(match: re.Match[str]) -> bool:
     """Whether a negator stands between the group and what is said of it ("X are never
-    thieves", "X are hardly a drain"): the words the template lets through, not its word lists
+    thieves", "X are hardly a drain", "X are no more thieves than anyone else"): the words
+    the template lets through, not its word lists
     ("not human", "don't want" say the hostile thing themselves)."""
     listed = [match.span(name) for name, word in match.groupdict().items() if word]
     if not listed:
@@ -493,7 +519,16 @@ def _negated_inside(match: re.Match[str]) -> bool:
         position = end
     gaps.append((position, match.end()))
     text = match.string
-    return any(_inner_negator().search(text, start, end) for start, end in gaps)
+    if any(_inner_negator().search(text, start, end) for start, end in gaps):
+        return True
+    return bool(_THAN.match(text, match.end())) and any(
+        _NO_MORE.search(text, start, end) for start, end in gaps)
+
+
+# "X are no more dishonest than anyone else", not "X are no more than vermin" or "X are no
+# less a burden than ever"
+_NO_MORE = re.compile(r"(?<![a-z])no more(?![a-z])")  # "no less P than" says P
+_THAN = re.compile(r"(?:\s+[a-z'’-]+){0,4}?\s+than(?![a-z])")
 
 
 @cache

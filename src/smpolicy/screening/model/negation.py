@@ -87,6 +87,8 @@ def _rules() -> _Rules:
             r"|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were )|(?<=be )|(?<=been ))anything but(?![a-z]))"
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
             r"|wait|care less|help|stop|stops|quit|cease|shut up)(?![a-z]))"
+            # "X are no more P than anyone else", "no less P than": a comparison denied
+            r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){0,6}?than(?![a-z]))"
         ),
         # "nobody (on our street) thinks X ...", "no one here hates X": the subject denies;
         # not "nobody should have to ...", which denies no statement about the group
@@ -207,7 +209,7 @@ def _sentence_edits(
     A negator counts when it stands in the same clause as a group word (no comma, semicolon
     or colon between them, at most a few words apart) and no contrast follows it in the
     sentence ("X are not lazy, just ..." says something else about X, which the affirmative
-    would damp too).
+    would damp too), bar a plain aside after a denial (``_contrasted``).
     """
     found: list[_Negated] = []
     negators = [*rules.negator.finditer(text, s_start, s_end),
@@ -216,13 +218,13 @@ def _sentence_edits(
         start, end = match.span()
         if not any(_same_clause(text, start, end, a, b) for a, b in groups):
             continue
-        if rules.contrast.search(text, end, s_end):
-            return []
         if match.re is rules.no_predicate:  # "have no place": the noun after it
             noun = re.match(r" ([a-z]+)", text[end:])
             polarity, word = FAVOURABLE, (end + 1, end + 1 + len(noun.group(1))) if noun else None
         else:
             polarity, word = _denied(text, end, s_end, groups, rules)
+        if _contrasted(text, end, s_end, rules, polarity):
+            return []
         opposite = (_opposite(text, start, end, word, groups, rules)
                     if polarity == FAVOURABLE and word else None)
         edit = _affirmative(text, start, end)
@@ -234,22 +236,49 @@ def _sentence_edits(
     for pattern, replacement in ((rules.denial, "everyone"), (rules.frame, "")):
         for match in pattern.finditer(text, s_start, s_end):
             if any(_same_clause(text, match.start(), match.end(), a, b) for a, b in groups):
-                if rules.contrast.search(text, match.end(), s_end):
-                    return []
                 polarity, _ = _denied(text, match.end(), s_end, groups, rules,
                                       subject=pattern is rules.denial)
+                if _contrasted(text, match.end(), s_end, rules, polarity):
+                    return []
                 found.append(_Negated((match.start(), match.end(), replacement), polarity))
     for a, _ in groups:  # "no woman should ...": the determiner negates the clause
         before = _DETERMINER_NO.search(text, s_start, a)
         if before is not None and before.end() == a:
-            if rules.contrast.search(text, a, s_end):
+            polarity = _denied(text, a, s_end, groups, rules)[0]
+            if _contrasted(text, a, s_end, rules, polarity):
                 return []
-            found.append(_Negated((before.start(), a, ""), _denied(text, a, s_end, groups, rules)[0]))
+            found.append(_Negated((before.start(), a, ""), polarity))
     kept: list[_Negated] = []
     for negated in sorted(set(found), key=lambda n: (n.edit[0], -n.edit[1])):
         if not kept or negated.edit[0] >= kept[-1].edit[1]:  # "nobody should": one edit, not two
             kept.append(negated)
     return kept
+
+
+# A plain aside after a comma: a pronoun, no "just", "only", "but" ("..., they built the depot")
+_ASIDE = re.compile(r"[,;:–—-]\s*(?:they|it|we|he|she|that|this|those|these|them)")
+
+
+def _contrasted(text: str, end: int, s_end: int, rules: _Rules, polarity: int) -> bool:
+    """Whether something else is said of the group after a negation ending at ``end``, so that
+    its affirmative would damp that too ("X are not lazy, just thick").
+
+    After a denial (a HOSTILE predicate negated), a plain aside that says nothing hostile,
+    holds no acceptance word and negates nothing is no contrast ("X are neither lazy nor
+    dishonest, they built the new depot", "I don't want our deaf groundsman to leave, he's
+    the best we've had"); "X aren't stupid, they belong at home" keeps it ("belong").
+    """
+    from smpolicy.screening.model.appraisal import HOSTILE_WORD, valence
+
+    contrasts = list(rules.contrast.finditer(text, end, s_end))
+    if not contrasts:
+        return False
+    if polarity != HOSTILE or not all(_ASIDE.fullmatch(m.group()) for m in contrasts):
+        return True
+    rest = text[contrasts[0].start():s_end]
+    return bool(rules.hostile.search(rest) or rules.favourable.search(rest)
+                or rules.negator.search(rest)
+                or any(valence(m.group()) <= HOSTILE_WORD for m in re.finditer(r"[a-z]+", rest)))
 
 
 # Between two negators, a verb or "that" that takes a clause: the second negation lies inside
@@ -393,9 +422,12 @@ def predicate_polarity(
     _, _, polarity, span = min(marks)
     if _STOPPING.search(words, 0, span[0]):
         polarity = -polarity  # "will never stop thieving": to stop it would be favourable
+    if _LESS.search(words, 0, span[0]):
+        polarity = -polarity  # "aren't any less capable": to be less capable would be hostile
     return polarity, span
 
 
+_LESS = re.compile(r"(?<![a-z])(?:less|fewer)\s+(?:(?:a|an|of an?|likely to(?: be)?)\s+)?$")
 _STOPPING_VERBS = frozenset({"stop", "stops", "stopped", "quit", "quits", "cease"})
 _STOPPING = re.compile(r"(?<![a-z])(?:stop|stops|stopped|quit|quits|cease|give up|gives up)"
                        r"\s+(?:being\s+)?$")
@@ -430,6 +462,8 @@ def _affirmative(text: str, start: int, end: int) -> Edit:
         return (start, end, "")
     if word == "cannot":
         return (start, end, "can")
+    if word == "nor":  # "neither lazy nor dishonest" -> "lazy and dishonest"
+        return (start, end, "and")
     if word.startswith("stop "):
         return (start, start + 5, "")
     if word == "refuse to":
