@@ -391,9 +391,9 @@ def _is_quoted(left: str, right: str) -> bool:
     # A single quote counts only hard against the words: 'paki', not the apostrophe in "don't".
     # An opening one may be closed further on in the sentence ("'X are thick as mud' on the
     # bus shelter"), by a quote after a letter that no letter follows.
-    if left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and not left[-2:-1].isalpha():
-        if right[:1] in _SINGLE_QUOTES or _CLOSING_QUOTE.search(right) is not None:
-            return True
+    if left[-1:] != "" and left[-1:] in _SINGLE_QUOTES and not left[-2:-1].isalpha() and (
+            right[:1] in _SINGLE_QUOTES or _CLOSING_QUOTE.search(right) is not None):
+        return True
     # Or a phrase opened before the words and closed after them: 'a bunch of queers'.
     opening = max((m.end() for m in _OPENING_SINGLE.finditer(left)), default=None)
     return (opening is not None and _CLOSING_SINGLE.search(left, opening) is None
