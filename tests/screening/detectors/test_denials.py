@@ -27,6 +27,10 @@ NEGATED_HATE = [
     "I don't want Pakistani families moving onto my road.",
     "I don't want the Romanians to leave, I want them deported.",
     "Disabled people are no less a burden than they ever were.",
+    # "no better than", "no more than": they are that, and nothing better
+    "Travellers are no better than animals.",
+    "Those migrants are no more than vermin.",
+    "Muslims are nothing more than parasites.",
 ]
 
 

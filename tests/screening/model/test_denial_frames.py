@@ -87,6 +87,8 @@ HATE_THROUGH_NEGATION = [
     "Muslims are neither welcome nor wanted on this estate.",
     "Trans women will never be real women, whatever HR says.",
     "I don't want the Romanians to leave, I want them deported.",
+    "Travellers are no better than animals.",  # the classifier alone reads this at 0.1
+    "Those migrants are no more than vermin.",  # "no more than": not a denied comparison
 ]
 
 

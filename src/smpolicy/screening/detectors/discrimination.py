@@ -126,7 +126,8 @@ def _lexicon() -> _Lexicon:
     templates = [
         Template(compile_template(
             prefix + people + r" (?:are|r|is|=|'re)(?: all| just| nothing but| such| so| really| basically"
-            r"| literally| always| simply| mostly)*(?: a| an)?(?: [a-z]+){0,2}? {derog}",
+            r"| literally| always| simply| mostly| no better than| little better than| nothing more than"
+            r"| no more than| nowt but| nowt more than)*(?: a| an)?(?: [a-z]+){0,2}? {derog}",
             {"group": any_group, **named, "derog": data["derogatory"]}), 0.85, None),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "

@@ -87,8 +87,9 @@ def _rules() -> _Rules:
             r"|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were )|(?<=be )|(?<=been ))anything but(?![a-z]))"
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
             r"|wait|care less|help|stop|stops|quit|cease|shut up)(?![a-z]))"
-            # "X are no more P than anyone else", "no less P than": a comparison denied
-            r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){0,6}?than(?![a-z]))"
+            # "X are no more P than anyone else", "no less P than": a comparison denied; not
+            # "no more than vermin", which says they are that and nothing better
+            r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){1,6}?than(?![a-z]))"
         ),
         # "nobody (on our street) thinks X ...", "no one here hates X": the subject denies;
         # not "nobody should have to ...", which denies no statement about the group
