@@ -68,15 +68,24 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     lexicon = load_lexicon("context")
+    affirming = rf"(?! (?:{words_regex(lexicon['affirming_after_negator'])})(?![a-z]))"
     # Run on sentences and the words before a hit, not on the whole text: no word-edge gates.
-    counter = [compile_template("{cue}", {"cue": [word]}, whole_text=False) for word in lexicon["counter_speech"]]
+    # A cue a negator denies is none ("it's not a myth that ...", "I'm not appalled"), nor a
+    # negating cue that denies a denial ("it isn't a lie that ...", "is not a myth").
+    affirmed = words_regex(sorted({re.sub(r"^(?:a|an) ", "", w) for w in lexicon["affirming_after_negator"]}))
+    counter = [compile_template("(?<!not )(?<!n't )(?<!never ){cue}" + (
+        rf"(?! (?:a |an )?(?:{affirmed})(?![a-z]))" if re.search(r"\bnot\b|n't|\bnever\b", word) else ""),
+        {"cue": [word]}, whole_text=False) for word in lexicon["counter_speech"]]
     return _Patterns(
         counter=GatedList([(pattern, None) for pattern in counter]),
         # Whole words ("nothing but a ...", "now", "know" negate nothing), or a word's "n't";
         # not across "but" ("I'm not gay but the X ...": the negator's clause has ended).
+        # Not "not a myth that ...", which affirms what follows (``affirming_after_negator``).
         negator=GatedPattern(
-            rf"(?:(?<![a-z])(?:{words_regex(lexicon['negators'])})(?![a-z])|n't)\W*{_NEGATED_WORDS}$",
-            fast=rf"(?:(?<![a-z])(?:{words_trie(lexicon['negators'])})(?![a-z])|n't)\W*{_NEGATED_WORDS}$",
+            rf"(?:(?<![a-z])(?:{words_regex(lexicon['negators'])})(?![a-z])|n't){affirming}"
+            rf"\W*{_NEGATED_WORDS}$",
+            fast=rf"(?:(?<![a-z])(?:{words_trie(lexicon['negators'])})(?![a-z])|n't){affirming}"
+            rf"\W*{_NEGATED_WORDS}$",
             whole_text=False),
         denial=GatedPattern(lexicon["denials"], whole_text=False),
         disclaimer=GatedPattern("|".join(lexicon["disclaimers"]), whole_text=False),

@@ -20,6 +20,8 @@ DENIALS = [
     "Gay lads at the boxing club are no more useless than anyone else.",
     # the wish not to lose a group
     "I don't want the Polish families to leave when the factory shuts.",
+    # "rubbish" after a cue that negates nothing still calls the claim rubbish
+    "The idea that wheelchair users are a drain on the NHS is offensive rubbish.",
 ]
 
 NEGATED_HATE = [
@@ -31,6 +33,9 @@ NEGATED_HATE = [
     "Travellers are no better than animals.",
     "Those migrants are no more than vermin.",
     "Muslims are nothing more than parasites.",
+    # a denied denial affirms: "not a myth", "isn't a lie"
+    "It's not a myth that Romanians are thieves.",
+    "It isn't a lie that Polish builders are thieves.",
 ]
 
 

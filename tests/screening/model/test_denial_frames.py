@@ -89,6 +89,7 @@ HATE_THROUGH_NEGATION = [
     "I don't want the Romanians to leave, I want them deported.",
     "Travellers are no better than animals.",  # the classifier alone reads this at 0.1
     "Those migrants are no more than vermin.",  # "no more than": not a denied comparison
+    "It's not a myth that Romanians are thieves.",  # "not a myth" affirms
 ]
 
 

@@ -86,7 +86,8 @@ def _rules() -> _Rules:
             r"|(?<=[a-z])n['’]t(?![a-z])"
             r"|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were )|(?<=be )|(?<=been ))anything but(?![a-z]))"
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
-            r"|wait|care less|help|stop|stops|quit|cease|shut up)(?![a-z]))"
+            r"|wait|care less|help|stop|stops|quit|cease|shut up|"
+            + words_regex(context["affirming_after_negator"]) + r")(?![a-z]))"
             # "X are no more P than anyone else", "no less P than": a comparison denied; not
             # "no more than vermin", which says they are that and nothing better
             r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){1,6}?than(?![a-z]))"
