@@ -73,7 +73,11 @@ def _patterns() -> _Patterns:
     # A cue a negator denies is none ("it's not a myth that ...", "I'm not appalled"), nor a
     # negating cue that denies a denial ("it isn't a lie that ...", "is not a myth").
     affirmed = words_regex(sorted({re.sub(r"^(?:a|an) ", "", w) for w in lexicon["affirming_after_negator"]}))
-    counter = [compile_template("(?<!not )(?<!n't )(?<!never ){cue}" + (
+    # The negator is tested after the cue, as a look-behind over both, so that the pattern
+    # still opens with the cue's first letter (``prefilter.letter_first``: a leading assertion
+    # would run the matcher at every position of every sentence).
+    counter = [compile_template("{cue}" + "".join(
+        f"(?<!{negator} {re.escape(word)})" for negator in ("not", "n't", "n’t", "never")) + (
         rf"(?! (?:a |an )?(?:{affirmed})(?![a-z]))" if re.search(r"\bnot\b|n't|\bnever\b", word) else ""),
         {"cue": [word]}, whole_text=False) for word in lexicon["counter_speech"]]
     return _Patterns(
