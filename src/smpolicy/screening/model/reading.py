@@ -40,22 +40,15 @@ class Reading:
         said = f"'{cp.statement}'"
         compared = (f"{self.counterpart_probability:.2f} against "
                     f"{self.score.discrimination:.2f} for the post")
-        if cp.kind == stance.PRESUPPOSED:
-            if self.composed > self.model + 0.005:
-                return (
-                    f"It asks '{cp.cue} ...?' in a way that takes {said} for granted; the "
-                    f"classifier reads that statement as hostile (probability "
-                    f"{self.counterpart_probability:.2f}), so the post is read as saying it."
-                )
-            return ""
-        if cp.kind == stance.ENDORSED:
-            if self.composed > self.model + 0.005:
-                return (
-                    f"It reports or quotes {said} and takes it up; the classifier reads that "
-                    f"statement as hostile (probability {self.counterpart_probability:.2f}), "
-                    f"so the post is read as saying it."
-                )
-            return ""
+        if cp.kind in (stance.PRESUPPOSED, stance.ENDORSED):
+            if self.composed <= self.model + 0.005:
+                return ""
+            how = (f"asks '{cp.cue} ...?' in a way that takes {said} for granted"
+                   if cp.kind == stance.PRESUPPOSED else f"reports or quotes {said} and takes it up")
+            return (
+                f"It {how}; the classifier reads that statement as hostile (probability "
+                f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+            )
         if cp.kind == stance.REPORTED:
             if self.composed < self.model - 0.005:
                 return (
