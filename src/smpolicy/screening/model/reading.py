@@ -143,7 +143,9 @@ def read_posts(
         if found is not None and not found.edits:
             found = None  # a negated compliment with no opposite to read: the part stands
         elif found is not None and not every:
-            if stance.raises(found):  # can only raise the part: unflagged posts
+            if stance.both_ways(found):  # raises or lowers: posts the lexicon does not decide
+                found = found if lexicon < review else None
+            elif stance.raises(found):  # can only raise the part: unflagged posts
                 found = found if combined < review else None
             elif not lexicon < review <= combined:  # can only lower it: posts it decides
                 found = None
