@@ -46,7 +46,7 @@ _POSITIVE = {"wo": "will", "ca": "can", "sha": "shall", "do": "", "does": "", "d
 _NEGATIVE = re.compile(
     rf"{_LEAD}(?:(?P<why>why|how come)\s+)?(?P<aux>{_AUX})(?P<neg>{_NT})\s+(?P<rest>.+?)[\W_]*$"
     rf"|{_LEAD}(?P<aux2>{_AUX})\s+(?P<pron>{_PRONOUN})\s+(?P<neg2>not)(?![a-z])\s*(?P<rest2>.+?)[\W_]*$"
-    rf"|{_LEAD}(?P<wh>how|why)\s+(?P<aux3>is|are|was|were|do|does|did|can|could|would|should|will)"
+    rf"|{_LEAD}(?P<wh>how)\s+(?P<aux3>is|are|was|were|do|does|did|can|could|would|should|will)"
     rf"\s+(?P<subject>(?:[a-z'’-]+\s+){{1,5}}?)(?P<neg3>not)(?![a-z])\s+(?P<rest3>.+?)[\W_]*$"
 )
 # "who wouldn't want ...": the answer is "everyone"
@@ -74,7 +74,7 @@ _QUOTED = re.compile(r"^\s*['‘’\"“”«]")
 @dataclass(frozen=True, slots=True)
 class Asked:
     """A question read as a statement: ``statement`` in place of ``text[start:end]``, ``cue``
-    the words that mark the question, ``group`` whether the group word is in the statement."""
+    the words that mark the question."""
 
     start: int
     end: int
@@ -152,9 +152,10 @@ def _holds_group(groups: Sequence[tuple[int, int, str]], start: int, end: int) -
 
 
 def _group_opens(text: str, groups: Sequence[tuple[int, int, str]], start: int, end: int) -> bool:
-    """Whether a group word stands among the first words of ``text[start:end]`` (after at most
-    two: "a trans person", "more polish workers", "hiring trans staff"): the verb's object."""
-    return any(start <= a and b <= end and len(text[start:a].split()) <= 2 for a, b, _ in groups)
+    """Whether a group word stands first in ``text[start:end]``, or after one word ("a trans
+    person", "more polish workers", "hiring trans staff"): the verb's object; not "the point
+    of contact for disabled residents"."""
+    return any(start <= a and b <= end and len(text[start:a].split()) <= 1 for a, b, _ in groups)
 
 
 def _be(aux: str) -> str:
@@ -165,9 +166,7 @@ def _positive(match: re.Match[str]) -> str:
     """The statement a negative interrogative asks agreement with, lower case, or ''."""
     if match.group("aux3"):  # "how are X not P?" -> "X are P."
         subject = match.group("subject").strip()
-        aux = _be(match.group("aux3"))
-        if match.group("wh") == "why":  # "why are X not P?" -> "X should be P."
-            aux = "should be" if aux in ("is", "are", "was", "were") else "should"
+        aux = _be(match.group("aux3"))  # not "why are X not at the fair?": a genuine question
         return " ".join(w for w in (subject, aux, match.group("rest3")) if w) + "."
     if match.group("aux2"):  # "is it not time ...?" -> "it is time ..."
         aux = _be(match.group("aux2"))
@@ -176,10 +175,9 @@ def _positive(match: re.Match[str]) -> str:
     opinion = _OPINION.match(rest)
     if opinion and aux in ("do", "does", "did"):  # "don't you think X are P?" -> "X are P."
         return rest[opinion.end():] + "."
-    if match.group("why"):  # "why don't we ...?", "why shouldn't X ...?" -> "we should ..."
-        positive = "should be" if aux in ("is", "are", "was", "were") else "should"
-    else:
-        positive = _be(aux)
+    # "why don't we ...?", "why shouldn't X ...?" -> "we should ...", "X should ..."
+    should = "should be" if aux in ("is", "are", "was", "were") else "should"
+    positive = should if match.group("why") else _be(aux)
     pronoun = re.match(_PRONOUN + r"(?![a-z'’])\s*", rest)
     if pronoun:  # "isn't it time ...?" -> "it is time ..."
         subject, predicate = pronoun.group().strip(), rest[pronoun.end():]
@@ -187,8 +185,9 @@ def _positive(match: re.Match[str]) -> str:
             positive = "should be"
         return " ".join(w for w in (subject, positive, predicate) if w) + "."
     # A noun phrase subject: the encoder reads the question without its negator as the
-    # proposition ("would the town be better without X."): no parser says where it ends
-    return " ".join(w for w in (positive or aux, rest) if w) + "."
+    # proposition: no parser says where it ends
+    # ("would the town be better without X."); "don't X ever P?" says "X ever P."
+    return " ".join(w for w in (positive if match.group("why") else _be(aux), rest) if w) + "."
 
 
 def _nobody(match: re.Match[str]) -> str:

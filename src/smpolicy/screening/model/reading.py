@@ -49,6 +49,22 @@ class Reading:
                 f"It {how}; the classifier reads that statement as hostile (probability "
                 f"{self.counterpart_probability:.2f}), so the post is read as saying it."
             )
+        if cp.kind == stance.ASKED:
+            if abs(self.composed - self.model) <= 0.005:
+                return ""
+            if self.composed > self.model:
+                return (
+                    f"It asks '{cp.cue} ...?' in a way that takes {said} for granted (a "
+                    f"negative question asks agreement, its negator denies nothing); the "
+                    f"classifier reads that statement as hostile ({compared}), so the post is "
+                    f"read as saying it ({self.model:.2f} -> {self.composed:.2f})."
+                )
+            return (
+                f"It asks '{cp.cue} ...?', which asks agreement with {said} (its negator "
+                f"denies nothing); the classifier reads that statement as less hostile than "
+                f"the question ({compared}), so the post is read as saying it "
+                f"({self.model:.2f} -> {self.composed:.2f})."
+            )
         if cp.kind == stance.REPORTED:
             if self.composed < self.model - 0.005:
                 return (

@@ -34,7 +34,7 @@ applies them to whatever the encoder reads of the post, so the two texts differ 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smpolicy.screening.cues import endorsed_statements, may_endorse, reports
 from smpolicy.screening.model import negation
@@ -144,13 +144,16 @@ def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Cou
         # a group named only inside quotation marks ("wrote 'X out'") is no identity span
         return _endorsed(post.text, groups) if may_endorse(post.text) else None
     return (_reported(post.text, groups) or _endorsed(post.text, groups)
-            or _question(post.text, groups) or _presupposed(post.text, groups)
-            or _negation(post.text, groups))
+            or _question(post.text, groups) or _negation(post.text, groups))
 
 
 def _question(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
     """A negative interrogative's statement (ASKED), else a rhetorical wh-question's answer
     (PRESUPPOSED), in place of the question (``questions``)."""
+    presupposed = _presupposed(text, groups)  # "aren't X just P?": its statement, asked
+    if presupposed is not None:
+        negative = re.search(r"n['’]t$", presupposed.cue)
+        return replace(presupposed, kind=ASKED) if negative else presupposed
     sentences = sentences_of(text)
     found = asked(text, sentences, groups)
     kind = ASKED
