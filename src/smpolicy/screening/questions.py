@@ -203,7 +203,7 @@ def _no_good(match: re.Match[str]) -> str:
     if be in ("has", "have"):  # "what good has X ever brought?" -> "X has never brought any good"
         said = re.sub(r"^(.+?)\s+ever\s+", r"\1 never ", rest)
         return f"{said} anything {'good' if what == 'good' else 'useful'}." if said != rest else ""
-    object_ = {"good": "no good", "use": "no use", "purpose": "pointless"}[what]
+    object_ = {"good": "no good", "use": "useless", "purpose": "pointless"}[what]
     head, tail = _subject_split(rest)
     return " ".join(w for w in (head, be, object_, tail) if w) + "."
 

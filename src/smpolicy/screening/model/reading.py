@@ -13,6 +13,7 @@ import numpy as np
 
 from smpolicy.screening.model import appraisal, features, stance
 from smpolicy.screening.model.artefact import rescale
+from smpolicy.screening.model.negation import apply_edits
 from smpolicy.screening.model.scorer import Score, Scorer
 from smpolicy.screening.normalise import NormalisedText
 
@@ -136,9 +137,12 @@ def read_posts(
 
     A denied or condemned statement can only lower the model's part, so it is scored only
     for posts whose finding rests on that part (the lexicon alone is below ``review``, the
-    combination is not); a presupposed one can only raise it, so only for posts not flagged:
-    one further, small ``embed`` call for those alone. ``every`` scores them for every post
-    that has one, to explain why a post was or was not flagged. Clear praise
+    combination is not); a negated compliment's opposite or an endorsed statement can only
+    raise it, so only for posts not flagged; a question's statement (``stance.both_ways``: a
+    negative interrogative's, which replaces the post's reading, or a rhetorical question's
+    presupposition or answer, the higher reading kept) for every post the lexicon alone does
+    not decide, since praise is read in it: one further, small ``embed`` call for those alone.
+    ``every`` scores them for every post that has one, to explain why a post was or was not flagged. Clear praise
     (``appraisal.damping``) is read last, and only for posts that would be flagged: it can
     only lower the model's part.
     """
@@ -178,7 +182,11 @@ def read_posts(
         combined = features.combine(lexicon, composed, gate)
         praise = 1.0
         if combined >= review:
-            praise = appraisal.damping(post.original, score.signals)
+            # a question read as a statement says that statement: praise is read in it ("who
+            # wouldn't love X?" praises X; "what's the point of X, honestly?" does not)
+            said = (apply_edits(post.text, cp.edits) if cp is not None and cp.kind in (
+                stance.ASKED, stance.PRESUPPOSED) else post.original)
+            praise = appraisal.damping(said, score.signals)
             if praise < 1.0:
                 combined = features.combine(lexicon, composed, gate * praise)
         out.append(Reading(score, model, cp, cp_probability, composed, lexicon, gate,
