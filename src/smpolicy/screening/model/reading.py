@@ -137,11 +137,11 @@ def read_posts(
 
     A denied or condemned statement can only lower the model's part, so it is scored only
     for posts whose finding rests on that part (the lexicon alone is below ``review``, the
-    combination is not); a negated compliment's opposite or an endorsed statement can only
-    raise it, so only for posts not flagged; a question's statement (``stance.both_ways``: a
-    negative interrogative's, which replaces the post's reading, or a rhetorical question's
-    presupposition or answer, the higher reading kept) for every post the lexicon alone does
-    not decide, since praise is read in it: one further, small ``embed`` call for those alone.
+    combination is not); a presupposed one (a rhetorical question's), a negated compliment's
+    opposite or an endorsed statement can only raise it, so only for posts not flagged; a
+    negative interrogative's (``stance.both_ways``), which replaces the post's reading, for
+    every post the lexicon alone does not decide: one further, small ``embed`` call for those
+    alone. A question's statement is what the post says, so praise is read in it.
     ``every`` scores them for every post that has one, to explain why a post was or was not flagged. Clear praise
     (``appraisal.damping``) is read last, and only for posts that would be flagged: it can
     only lower the model's part.
@@ -155,6 +155,7 @@ def read_posts(
     threshold = scorer.artefact.discrimination.threshold
     models = rescale(np.array([s.discrimination for s in scores]), threshold, review).tolist()
     counterparts: list[stance.Counterpart | None] = []
+    spoken: list[stance.Counterpart | None] = []  # a question's statement, where praise is read
     for post, score, model in zip(posts, scores, models, strict=True):
         lexicon = features.lexicon_part(score.signals, model, review, post.text)
         gate = features.model_gate(score.signals)
@@ -166,14 +167,20 @@ def read_posts(
             if stance.both_ways(found):  # raises or lowers: posts the lexicon does not decide
                 found = found if lexicon < review else None
             elif stance.raises(found):  # can only raise the part: unflagged posts
+                if found.kind == stance.PRESUPPOSED and combined >= review:
+                    spoken.append(found)  # not read again, but praise is read in it
+                    counterparts.append(None)
+                    continue
                 found = found if combined < review else None
             elif not lexicon < review <= combined:  # can only lower it: posts it decides
                 found = None
         counterparts.append(found)
+        spoken.append(found)
     extra = [text_of(post, cp.edits) for post, cp in zip(posts, counterparts, strict=True) if cp]
     extra_probabilities = iter(scorer.discrimination(embed(extra)).tolist() if extra else [])
     out = []
-    for post, score, model, cp in zip(posts, scores, models, counterparts, strict=True):
+    for post, score, model, cp, said_cp in zip(posts, scores, models, counterparts, spoken,
+                                               strict=True):
         cp_probability = next(extra_probabilities) if cp else 0.0
         cp_model = float(rescale(np.array([cp_probability]), threshold, review)[0])
         composed = stance.compose(cp, model, score.discrimination, cp_probability, cp_model)
@@ -184,8 +191,8 @@ def read_posts(
         if combined >= review:
             # a question read as a statement says that statement: praise is read in it ("who
             # wouldn't love X?" praises X; "what's the point of X, honestly?" does not)
-            said = (apply_edits(post.text, cp.edits) if cp is not None and cp.kind in (
-                stance.ASKED, stance.PRESUPPOSED) else post.original)
+            said = (apply_edits(post.text, said_cp.edits) if said_cp is not None and said_cp.kind
+                    in (stance.ASKED, stance.PRESUPPOSED) else post.original)
             praise = appraisal.damping(said, score.signals)
             if praise < 1.0:
                 combined = features.combine(lexicon, composed, gate * praise)

@@ -132,10 +132,9 @@ def raises(counterpart: Counterpart) -> bool:
 
 
 def both_ways(counterpart: Counterpart) -> bool:
-    """Whether the counterpart is read for every post the lexicon alone does not decide: a
-    question's statement (ASKED, PRESUPPOSED) is what the post says, which may raise or lower
-    its reading (ASKED) and in which praise is read (``reading.read_posts``)."""
-    return counterpart.kind in (ASKED, PRESUPPOSED)
+    """Whether the counterpart's reading replaces the post's (a negative interrogative), so
+    that it can raise or lower it."""
+    return counterpart.kind == ASKED
 
 
 def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Counterpart | None:
