@@ -357,12 +357,15 @@ def in_group_use(
 ) -> bool:
     """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
 
-    Its own sentence decides first: the word as the subject of a statement ("Being a dyke is
+    Its own sentence decides first: the word claimed as the writer's ("Crip is my word") or
+    the writer as "this X" announcing their own news ("This old fag is retiring next week,
+    thanks for the cake") says yes; the word as the subject of a statement ("Being a dyke is
     ...") says no; "as" with the word followed by the writer in the first person ("As dykes,
-    we ...", not "As dykes are ..."), the writer describing themselves with it ("I'm a big old
-    dyke", "I call myself a crip"), an in-group cue right before it ("us", "fellow", "me and
-    the other") or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
-    nearer the word says no. Without either, the writer's self-identification anywhere in the
+    we ...", not "As dykes are ..."), the writer describing themselves with it ("I'm just a
+    crazy cripple", "I call myself a crip"), an in-group cue right before it ("us", "we tired",
+    "fellow", "me and the other"), pride or a rallying call right after it ("and proud", "on
+    the committee unite") or "like me" says yes; a pointer at others ("you", "those") nearer
+    the word says no. Without either, the writer's self-identification anywhere in the
     post ("I'm a lesbian ...", "my niggas") says yes, if it names one of ``identities`` when
     given (the word's own group: "as a straight man" reclaims no "dyke").
     """
@@ -374,7 +377,7 @@ def in_group_use(
     if patterns.this_before.search(before) is not None \
             and patterns.this_after.match(text, end, s_end) is not None \
             and patterns.this_writer.search(text) is not None:
-        return True  # the writer as "this X": "This old fag is retiring next week, thanks for the cake"
+        return True  # "This old fag is retiring next week, thanks for the cake": the writer
     if patterns.subject_after.match(text, end, s_end) is not None:
         return False  # "Being a dyke is a choice ...": said of the word, not of the writer
     # "as" and the word: the writer's role only if the writer speaks as it ("As dykes, we

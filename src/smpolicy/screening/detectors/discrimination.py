@@ -305,8 +305,8 @@ def find_hits(post: NormalisedText) -> list[Hit]:
             raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
         cues = cues_for(text, hit.start, hit.end)
         if cues.negated and (lexicon.aim.scolded(text, hit.start)
-                             or lexicon.aim.refused(text, hit.start)
-                             and _NOT_LOSING.match(text, hit.end) is not None):
+                             or (lexicon.aim.refused(text, hit.start)
+                                 and _NOT_LOSING.match(text, hit.end) is not None)):
             # "don't be such a X", "never hire a X", "don't want Xs in our loos"; not "don't
             # want Xs to feel unwelcome"
             cues = replace(cues, negated=False)
