@@ -337,7 +337,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
 # (an adjective), nor a role after "as" ("as the token crip on the panel": maybe the writer's).
 _ARTICLE_BEFORE = re.compile(r"(?<!\bas )\b(?:a|an|the|some|that|this|one|another|you|oi|ya)\W+"
                              r"(?:[a-z'-]+\W+){0,2}$")
-_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at"
+_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at|to"
                           r"|from|with|like|but|then|again|always|never|mate|myself|yourself"
                           r"|himself|herself)(?![\w'])")
 
