@@ -59,6 +59,12 @@ AIMED = [
     "This dyke is a disgrace, thanks for nothing.",
     "I'm just a normal bloke who thinks cripples should stay at home.",
     "I call him a tranny because that's what he is.",
+    # the word as the first part of a compound whose head is someone else
+    "I'm just a tranny hater, deal with it.",
+    # "this X" with news of someone else, thanks to someone else
+    "This old fag just got arrested, thanks for the heads up.",
+    # "our word for" others
+    "Tranny is our word for blokes in dresses.",
 ]
 
 # The writer's own group named with one word, another group attacked with another
