@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from smpolicy.screening.cues import Cues, cues_for, in_group_use
+from smpolicy.screening.cues import Cues, cues_for, in_group_use, like_me
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.statement_cues import statement_cues
 from smpolicy.screening.detectors.threats import find_threats
@@ -193,6 +193,9 @@ _NOT_TO_LOSE = (r"(?!(?: [a-z]+)? to (?:leave|quit|retire|move (?:away|out)|feel
                 r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))")
 
 
+_NOT_LOSING = re.compile(_NOT_TO_LOSE)
+
+
 def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
     """Age groups named by a threshold, not a noun ("anyone over 60"), as group words."""
     return {f"{person} {limit}": "age" for person in lists["people"] for limit in lists["limits"]}
@@ -292,13 +295,21 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 continue
             if hit.term in lexicon.in_identity_phrases and _group_name(post, hit.start, hit.end) \
                     and not lexicon.aim.addressed(text, hit.start):
+                if hit.term in lexicon.reclaimable and like_me(text, hit.end):
+                    # "queer people like me": the group's name, and the writer one of them
+                    cues = cues_for(text, hit.start, hit.end)
+                    hits.append(Hit("slur", hit.start, hit.end, raw,
+                                    _weigh(raw, cues, reclaimed=True), target, cues, True))
                 continue  # "the queer community": the group's name, read by the model as such
         if hit.term in lexicon.noun_scores and _as_noun(text, hit.start, hit.end, hit.term):
             raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
         cues = cues_for(text, hit.start, hit.end)
         if cues.negated and (lexicon.aim.scolded(text, hit.start)
-                             or lexicon.aim.refused(text, hit.start)):
-            cues = replace(cues, negated=False)  # "don't be such a X", "never hire a X"
+                             or (lexicon.aim.refused(text, hit.start)
+                                 and _NOT_LOSING.match(text, hit.end) is not None)):
+            # "don't be such a X", "never hire a X", "don't want Xs in our loos"; not "don't
+            # want Xs to feel unwelcome"
+            cues = replace(cues, negated=False)
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
                 or (aimed if aimed is not None
@@ -326,7 +337,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
 # (an adjective), nor a role after "as" ("as the token crip on the panel": maybe the writer's).
 _ARTICLE_BEFORE = re.compile(r"(?<!\bas )\b(?:a|an|the|some|that|this|one|another|you|oi|ya)\W+"
                              r"(?:[a-z'-]+\W+){0,2}$")
-_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at"
+_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at|to"
                           r"|from|with|like|but|then|again|always|never|mate|myself|yourself"
                           r"|himself|herself)(?![\w'])")
 
