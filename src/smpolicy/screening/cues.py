@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from smpolicy.screening.lexicon import compile_template, load_lexicon, sentence_bounds, words_regex, words_trie
 from smpolicy.screening.prefilter import GatedList, GatedPattern, open_gates
+from smpolicy.screening.questions import interrogative_negator
 from smpolicy.screening.scan import registers_words
 
 _DOUBLE_QUOTES = "\"“”«»"
@@ -322,6 +323,10 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     patterns = _patterns()
     gates = open_gates(text)
     s_start, s_end = sentence_bounds(text, start)
+    asking = interrogative_negator(text, s_start, s_end + 1) if text[s_end:s_end + 1] == "?" else None
+    original = text
+    if asking is not None:  # "isn't it time ...?", "wouldn't X be better ...?": no negation
+        text = text[:asking[0]] + " " * (asking[1] - asking[0]) + text[asking[1]:]
     before = text[s_start:start]
     counters = patterns.counter.open_for(text)
     if counters or patterns.disclaimer.open_in(gates):
@@ -345,7 +350,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         counter_speech=counter,
         negated=_search(patterns.negator, gates, before) or _search(patterns.denial, gates, before),
         disclaimer=disclaimer,
-        text=text,
+        text=original,
         start=start,
         end=end,
     )

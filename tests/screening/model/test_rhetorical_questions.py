@@ -14,7 +14,8 @@ from smpolicy.screening.normalise import normalise
 def presupposed(text: str) -> str | None:
     post = normalise(text)
     found = stance.counterpart(post, identity_spans(post))
-    return found.statement if found and found.kind == stance.PRESUPPOSED else None
+    # a negative one ("aren't X just P?") asks agreement with the same statement (ASKED)
+    return found.statement if found and found.kind in (stance.PRESUPPOSED, stance.ASKED) else None
 
 
 @pytest.mark.parametrize(

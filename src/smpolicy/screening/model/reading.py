@@ -13,6 +13,7 @@ import numpy as np
 
 from smpolicy.screening.model import appraisal, features, stance
 from smpolicy.screening.model.artefact import rescale
+from smpolicy.screening.model.negation import apply_edits
 from smpolicy.screening.model.scorer import Score, Scorer
 from smpolicy.screening.normalise import NormalisedText
 
@@ -48,6 +49,22 @@ class Reading:
             return (
                 f"It {how}; the classifier reads that statement as hostile (probability "
                 f"{self.counterpart_probability:.2f}), so the post is read as saying it."
+            )
+        if cp.kind == stance.ASKED:
+            if abs(self.composed - self.model) <= 0.005:
+                return ""
+            if self.composed > self.model:
+                return (
+                    f"It asks '{cp.cue} ...?' in a way that takes {said} for granted (a "
+                    f"negative question asks agreement, its negator denies nothing); the "
+                    f"classifier reads that statement as hostile ({compared}), so the post is "
+                    f"read as saying it ({self.model:.2f} -> {self.composed:.2f})."
+                )
+            return (
+                f"It asks '{cp.cue} ...?', which asks agreement with {said} (its negator "
+                f"denies nothing); the classifier reads that statement as less hostile than "
+                f"the question ({compared}), so the post is read as saying it "
+                f"({self.model:.2f} -> {self.composed:.2f})."
             )
         if cp.kind == stance.REPORTED:
             if self.composed < self.model - 0.005:
@@ -120,9 +137,12 @@ def read_posts(
 
     A denied or condemned statement can only lower the model's part, so it is scored only
     for posts whose finding rests on that part (the lexicon alone is below ``review``, the
-    combination is not); a presupposed one can only raise it, so only for posts not flagged:
-    one further, small ``embed`` call for those alone. ``every`` scores them for every post
-    that has one, to explain why a post was or was not flagged. Clear praise
+    combination is not); a presupposed one (a rhetorical question's), a negated compliment's
+    opposite or an endorsed statement can only raise it, so only for posts not flagged; a
+    negative interrogative's (``stance.both_ways``), which replaces the post's reading, for
+    every post the lexicon alone does not decide: one further, small ``embed`` call for those
+    alone. A question's statement is what the post says, so praise is read in it.
+    ``every`` scores them for every post that has one, to explain why a post was or was not flagged. Clear praise
     (``appraisal.damping``) is read last, and only for posts that would be flagged: it can
     only lower the model's part.
     """
@@ -135,6 +155,7 @@ def read_posts(
     threshold = scorer.artefact.discrimination.threshold
     models = rescale(np.array([s.discrimination for s in scores]), threshold, review).tolist()
     counterparts: list[stance.Counterpart | None] = []
+    spoken: list[stance.Counterpart | None] = []  # a question's statement, where praise is read
     for post, score, model in zip(posts, scores, models, strict=True):
         lexicon = features.lexicon_part(score.signals, model, review, post.text)
         gate = features.model_gate(score.signals)
@@ -143,15 +164,23 @@ def read_posts(
         if found is not None and not found.edits:
             found = None  # a negated compliment with no opposite to read: the part stands
         elif found is not None and not every:
-            if stance.raises(found):  # can only raise the part: unflagged posts
+            if stance.both_ways(found):  # raises or lowers: posts the lexicon does not decide
+                found = found if lexicon < review else None
+            elif stance.raises(found):  # can only raise the part: unflagged posts
+                if found.kind == stance.PRESUPPOSED and combined >= review:
+                    spoken.append(found)  # not read again, but praise is read in it
+                    counterparts.append(None)
+                    continue
                 found = found if combined < review else None
             elif not lexicon < review <= combined:  # can only lower it: posts it decides
                 found = None
         counterparts.append(found)
+        spoken.append(found)
     extra = [text_of(post, cp.edits) for post, cp in zip(posts, counterparts, strict=True) if cp]
     extra_probabilities = iter(scorer.discrimination(embed(extra)).tolist() if extra else [])
     out = []
-    for post, score, model, cp in zip(posts, scores, models, counterparts, strict=True):
+    for post, score, model, cp, said_cp in zip(posts, scores, models, counterparts, spoken,
+                                               strict=True):
         cp_probability = next(extra_probabilities) if cp else 0.0
         cp_model = float(rescale(np.array([cp_probability]), threshold, review)[0])
         composed = stance.compose(cp, model, score.discrimination, cp_probability, cp_model)
@@ -160,7 +189,11 @@ def read_posts(
         combined = features.combine(lexicon, composed, gate)
         praise = 1.0
         if combined >= review:
-            praise = appraisal.damping(post.original, score.signals)
+            # a question read as a statement says that statement: praise is read in it ("who
+            # wouldn't love X?" praises X; "what's the point of X, honestly?" does not)
+            said = (apply_edits(post.text, said_cp.edits) if said_cp is not None and said_cp.kind
+                    in (stance.ASKED, stance.PRESUPPOSED) else post.original)
+            praise = appraisal.damping(said, score.signals)
             if praise < 1.0:
                 combined = features.combine(lexicon, composed, gate * praise)
         out.append(Reading(score, model, cp, cp_probability, composed, lexicon, gate,

@@ -20,8 +20,12 @@ score that statement too (``model/reading.py``). Then logic the encoder lacks jo
 - endorsed: a statement about a group that the post reports or quotes and then takes up
   ("someone wrote 'X out' on the shelter, and they've got a point") is read alone too, and the
   higher reading kept: pretending to report hate is a way of saying it.
-- presupposed: a rhetorical question about a group ("why are X always so P?", "aren't X just
-  P?") is read as the statement it takes for granted too, and the higher reading kept.
+- presupposed: a rhetorical question about a group ("why are X always so P?", "who actually
+  likes X?", "what good are X?": ``questions.answered``) is read as the statement it takes for
+  granted too, and the higher reading kept.
+- asked: a negative interrogative about a group ("isn't it time we ...?", "wouldn't the town be
+  better without X?", "how are X not P?": ``questions.asked``) asks agreement with the
+  positive statement, which is read in its place, up or down: its negator denies nothing.
 
 A counterpart is a list of edits to the normalised text; ``detectors/classifier.model_text``
 applies them to whatever the encoder reads of the post, so the two texts differ only there.
@@ -30,24 +34,26 @@ applies them to whatever the encoder reads of the post, so the two texts differ 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smpolicy.screening.cues import endorsed_statements, may_endorse, reports
 from smpolicy.screening.model import negation
 from smpolicy.screening.model.negation import AFFIRMS, FAVOURABLE, HOSTILE, Edit, sentences_of
 from smpolicy.screening.normalise import NormalisedText
+from smpolicy.screening.questions import answered, asked
 
 NEGATION = "negation"
 REPORTED = "reported"
 PRESUPPOSED = "presupposed"  # lowers nothing: the statement's reading may raise the post's
 ENDORSED = "endorsed"  # lowers nothing either
+ASKED = "asked"  # a negative interrogative: the statement it asks agreement with replaces it
 
 
 @dataclass(frozen=True, slots=True)
 class Counterpart:
     """A statement embedded in a post, as edits to the post's normalised text."""
 
-    kind: str  # NEGATION, REPORTED, ENDORSED or PRESUPPOSED
+    kind: str  # NEGATION, REPORTED, ENDORSED, PRESUPPOSED or ASKED
     edits: tuple[Edit, ...]
     statement: str  # the edited sentence(s), lower case, for explanations
     cue: str  # the words that mark it, as normalised ("don't", "never")
@@ -94,6 +100,11 @@ def compose(
     """
     if counterpart is None:
         return model
+    if counterpart.kind == ASKED:
+        # "Isn't X P?" says "X is P" and nothing else: the encoder reads the negator and the
+        # question mark as hostile whatever is asked ("Doesn't the mosque run a food bank?",
+        # 0.78; "The mosque runs a food bank.", 0.17), and reads "How are X not P?" as a denial
+        return counterpart_model
     if counterpart.kind in (PRESUPPOSED, ENDORSED):
         # "Why are X always so P?" asserts "X are always so P" as much as it asks it; "someone
         # said X are P, and they're right" says it as much as it reports it
@@ -120,6 +131,12 @@ def raises(counterpart: Counterpart) -> bool:
         counterpart.kind == NEGATION and counterpart.denies in (FAVOURABLE, AFFIRMS))
 
 
+def both_ways(counterpart: Counterpart) -> bool:
+    """Whether the counterpart's reading replaces the post's (a negative interrogative), so
+    that it can raise or lower it."""
+    return counterpart.kind == ASKED
+
+
 def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Counterpart | None:
     """The statement the post embeds about a group, or None (``groups``: identity spans of
     the normalised text, ``discrimination.identity_spans``)."""
@@ -127,7 +144,25 @@ def counterpart(post: NormalisedText, groups: list[tuple[int, int, str]]) -> Cou
         # a group named only inside quotation marks ("wrote 'X out'") is no identity span
         return _endorsed(post.text, groups) if may_endorse(post.text) else None
     return (_reported(post.text, groups) or _endorsed(post.text, groups)
-            or _presupposed(post.text, groups) or _negation(post.text, groups))
+            or _question(post.text, groups) or _negation(post.text, groups))
+
+
+def _question(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
+    """A negative interrogative's statement (ASKED), else a rhetorical wh-question's answer
+    (PRESUPPOSED), in place of the question (``questions``)."""
+    presupposed = _presupposed(text, groups)  # "aren't X just P?": its statement, asked
+    if presupposed is not None:
+        negative = re.search(r"n['’]t$", presupposed.cue)
+        return replace(presupposed, kind=ASKED) if negative else presupposed
+    sentences = sentences_of(text)
+    found = asked(text, sentences, groups)
+    kind = ASKED
+    if found is None:
+        found, kind = answered(text, sentences, groups), PRESUPPOSED
+    if found is None:
+        return None
+    return Counterpart(kind, ((found.start, found.end, found.statement),), found.statement,
+                       found.cue)
 
 
 def _negation(text: str, groups: list[tuple[int, int, str]]) -> Counterpart | None:
