@@ -132,7 +132,8 @@ def _lexicon() -> _Lexicon:
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
             + prefix + people + _NOT_TO_LOSE,
-            {"verb": data["hostile_verbs"], "group": any_group, **named}), 0.8, None),
+            {"verb": data["hostile_verbs"], "group": any_group, **named,
+             "harm": load_lexicon("context")["harmful_treatment"]}), 0.8, None),
         Template(compile_template(
             prefix + people + r" (?:should|must|need to|needs to|ought to|deserve to|deserves to"
             r"|have to|can all|can) (?:all )?(?:just )?(?:fucking )?{fate}",
@@ -187,10 +188,16 @@ def _lexicon() -> _Lexicon:
 # "I don't want the Syrian families to leave": the wish not to lose a group is no hostility,
 # unless the sentence goes on to send them off ("..., I want them deported"); the word that may
 # stand before "to" is the rest of the group's name, which the template could otherwise leave
-# out ("the polish| families to leave")
+# out ("the polish| families to leave"). Nor is the wish that harm not be done to them ("I don't
+# want the Polish lads at the depot sacked": context.yaml ``harmful_treatment``), unless the
+# sentence goes on to wish another on them ("..., I want them locked up").
 _NOT_TO_LOSE = (r"(?!(?: [a-z]+)? to (?:leave|quit|retire|move (?:away|out)|feel (?:unwelcome|unsafe|left out)"
                 r"|be (?:hurt|driven out|forced out|pushed out))(?![a-z])"
-                r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))")
+                r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))"
+                r"(?!(?: [a-z]+)?(?: (?:on|in|at|from|round|across) (?:the |our |this |my )?[a-z]+(?: [a-z]+)?)?"
+                r" (?:to be |being |getting |get )?{harm}(?![a-z])"
+                r"(?![^.!?]*(?<![a-z])(?:want(?:s|ed)? (?:them|'em)|rather (?:see )?(?:them|'em)"
+                r"|(?:them|'em) (?:all )?(?:gone|dead))(?![a-z])))")
 
 
 def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
@@ -240,6 +247,11 @@ def _indirect_templates(data: dict, prefix: str, any_group: list[str],
             prefix + group + r"(?: all| just| really| simply)? {denied} (?:even )?(?:ever )?{right}",
             {**person, "denied": data["denied_by"], "right": data["denied_rights"]}),
             0.8, None),
+        Template(compile_template(
+            r"{doubt} (?:that )?" + prefix + group + r" should (?:ever |even |really )?{right}"
+            r"(?! down)(?!(?: to)? (?:be |get |being )?{harm}(?![a-z]))",
+            {"doubt": data["denied_by_doubt"], **person, "right": data["denied_rights"],
+             "harm": load_lexicon("context")["harmful_treatment"]}), 0.8, None),
         Template(compile_template(
             prefix + group + r"(?: all| just| really| simply)? {deserve} {object}",
             {**person, "deserve": data["deserve_denied"],
