@@ -38,6 +38,7 @@ COUNTER_SPEECH_FACTOR = 0.3
 NEGATION_FACTOR = 0.4
 RECLAIMED_FACTOR = 0.25
 INTENSIFIER_BONUS = 0.1
+NAME_DEROGATION = 0.8  # a group's own name with its people derogated (``_name_derogated``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class _Lexicon:
     homonyms: dict[str, Homonym]
     aim: Aim  # whether a word is said of a person (so a slur, whatever sense words are near)
     labels: dict[str, str]
+    name_derogations: re.Pattern[str]  # words that derogate the people a name refers to
     intensifier: re.Pattern[str]
     templates: GatedList  # of (pattern, Template)
 
@@ -177,6 +179,7 @@ def _lexicon() -> _Lexicon:
                   for term, entries in data["homonyms"].items()},
         aim=Aim.build(data["person_words"], singular_to_target),
         labels=data["characteristics"],
+        name_derogations=re.compile(rf"(?<![a-z])(?:{words_regex(data['name_derogations'])})(?![a-z])"),
         intensifier=re.compile(
             rf"(?:{words_regex(data['abusive_adjectives'])}|you|ur|you'?re an?|u r an?|what an?"
             r"|such an?|total|complete|absolute|utter)\W+$"
@@ -304,7 +307,13 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 continue
             if hit.term in lexicon.in_identity_phrases and _group_name(post, hit.start, hit.end) \
                     and not lexicon.aim.addressed(text, hit.start):
-                continue  # "the queer community": the group's name, read by the model as such
+                # "the queer community": the group's name, read by the model as such, unless
+                # the post derogates the people it names ("Queer Film Night ... perverts")
+                derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
+                if derogated is not None:
+                    hits.append(Hit("derogatory", *derogated, NAME_DEROGATION, NAME_DEROGATION,
+                                    target, cues_for(text, *derogated)))
+                continue
         if hit.term in lexicon.noun_scores and _as_noun(text, hit.start, hit.end, hit.term):
             raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
         cues = cues_for(text, hit.start, hit.end)
@@ -318,8 +327,13 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 or lexicon.aim.pointed_at_people(text, hit.start):
             score = min(0.99, round(score + INTENSIFIER_BONUS, 6))  # 0.35 + 0.1 is 0.4499...
         reclaimed = hit.term in lexicon.reclaimable and (
-            in_group_use(text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term))
-            or _in_a_name(post, hit.start, hit.end))
+            in_group_use(text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term)))
+        if hit.term in lexicon.reclaimable and not reclaimed and _in_a_name(post, hit.start, hit.end):
+            derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
+            reclaimed = derogated is None
+            if derogated is not None:  # "Queer Film Night is just an excuse for perverts"
+                hits.append(Hit("derogatory", *derogated, NAME_DEROGATION, NAME_DEROGATION,
+                                target, cues_for(text, *derogated)))
         score = _weigh(score, cues, reclaimed=reclaimed)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues, reclaimed))
     for _, template in lexicon.templates.open_for(text):
@@ -372,6 +386,22 @@ def _in_a_name(post: NormalisedText, start: int, end: int) -> bool:
         return False
     words = _WORD.findall(original[max(0, o_start - 200):o_end + 200])
     return sum(w[0].isupper() for w in words) * 2 <= len(words)
+
+
+def _name_derogated(text: str, start: int, end: int,
+                    derogations: re.Pattern[str]) -> tuple[int, int] | None:
+    """The span from a reclaimed word written in a name ("Queer Film Night") to a word
+    elsewhere in the post that derogates the people the name refers to ("... an excuse for
+    perverts", ``name_derogations``), where the sentence neither condemns nor negates it; None
+    if there is none. A name is the group's own, but using it does not excuse abusing them."""
+    for match in derogations.finditer(text):
+        if start <= match.start() < end:
+            continue
+        span = (min(start, match.start()), max(end, match.end()))
+        cues = cues_for(text, *span)
+        if not (cues.counter_speech or cues.negated):
+            return span
+    return None
 
 
 def _group_name(post: NormalisedText, start: int, end: int) -> bool:

@@ -88,6 +88,8 @@ def _rules() -> _Rules:
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
             r"|wait|care less|help|stop|stops|quit|cease|shut up|"
             + words_regex(context["affirming_after_negator"]) + r")(?![a-z]))"
+            # "never thought I'd see X here": surprise, no denial
+            r"(?! (?:" + "|".join(context["surprise_after_negator"]) + r")(?![a-z]))"
             # "X are no more P than anyone else", "no less P than": a comparison denied; not
             # "no more than vermin", which says they are that and nothing better
             r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){1,6}?than(?![a-z]))"
