@@ -54,10 +54,15 @@ class _Patterns:
     in_group_before: re.Pattern[str]
     self_description: re.Pattern[str]  # "I'm a big old dyke": in-group, whatever the adjectives
     in_group_after: re.Pattern[str]
+    like_me: re.Pattern[str]  # "dykes like me", "queer people like us"
     out_group_before: re.Pattern[str]
     role_before: re.Pattern[str]  # "As dykes, we ...": "as" naming the writer's group ...
     role_after: re.Pattern[str]  # ... then a comma and the writer in the first person
     subject_after: re.Pattern[str]  # "Being a dyke is ...": the word is what is talked about
+    own_word: re.Pattern[str]  # "Crip is my word to use": the word claimed, not described
+    this_before: re.Pattern[str]  # "This old fag is retiring ...": the writer as "this X" ...
+    this_after: re.Pattern[str]
+    this_writer: re.Pattern[str]  # ... in a post that speaks as the writer ("thanks for the cake")
     # Reported-and-condemned statements (``reports``), shared with the classifier's stance rules.
     reporting: GatedPattern
     condemnation: GatedPattern
@@ -98,10 +103,15 @@ def _patterns() -> _Patterns:
         in_group_before=re.compile(lexicon["in_group_before"]),
         self_description=re.compile(_self_description(lexicon)),
         in_group_after=re.compile(lexicon["in_group_after"]),
+        like_me=re.compile(lexicon["in_group_like_me"]),
         out_group_before=re.compile(lexicon["out_group_before"]),
         role_before=re.compile(lexicon["in_group_role_before"]),
         role_after=re.compile(lexicon["in_group_role_after"]),
         subject_after=re.compile(lexicon["in_group_subject_after"]),
+        own_word=re.compile(lexicon["in_group_own_word"]),
+        this_before=re.compile(lexicon["in_group_this_before"]),
+        this_after=re.compile(lexicon["in_group_this_after"]),
+        this_writer=re.compile(lexicon["in_group_this_writer"]),
         # Run with start and end positions inside the text: no word-edge gates.
         reporting=GatedPattern(
             r"(?<![a-z])(?:" + words_regex(lexicon["reporting_verbs"]) + r")(?![a-z])(?: that)? ",
@@ -348,18 +358,27 @@ def in_group_use(
 ) -> bool:
     """Whether the reclaimable word at ``text[start:end]`` is used by one of the group.
 
-    Its own sentence decides first: the word as the subject of a statement ("Being a dyke is
+    Its own sentence decides first: the word claimed as the writer's ("Crip is my word") or
+    the writer as "this X" announcing their own news ("This old fag is retiring next week,
+    thanks for the cake") says yes; the word as the subject of a statement ("Being a dyke is
     ...") says no; "as" with the word followed by the writer in the first person ("As dykes,
-    we ...", not "As dykes are ..."), the writer describing themselves with it ("I'm a big old
-    dyke", "I call myself a crip"), an in-group cue right before it ("us", "fellow", "me and
-    the other") or pride right after it ("and proud") says yes; a pointer at others ("you", "those")
-    nearer the word says no. Without either, the writer's self-identification anywhere in the
+    we ...", not "As dykes are ..."), the writer describing themselves with it ("I'm just a
+    crazy cripple", "I call myself a crip"), an in-group cue right before it ("us", "we tired",
+    "fellow", "me and the other"), pride or a rallying call right after it ("and proud", "on
+    the committee unite") or "like me" says yes; a pointer at others ("you", "those") nearer
+    the word says no. Without either, the writer's self-identification anywhere in the
     post ("I'm a lesbian ...", "my niggas") says yes, if it names one of ``identities`` when
     given (the word's own group: "as a straight man" reclaims no "dyke").
     """
     patterns = _patterns()
     s_start, s_end = sentence_bounds(text, start)
     before = text[s_start:start]
+    if patterns.own_word.match(text, end, s_end) is not None:
+        return True  # "Crip is my word to use": the writer claims it
+    if patterns.this_before.search(before) is not None \
+            and patterns.this_after.match(text, end, s_end) is not None \
+            and patterns.this_writer.search(text) is not None:
+        return True  # "This old fag is retiring next week, thanks for the cake": the writer
     if patterns.subject_after.match(text, end, s_end) is not None:
         return False  # "Being a dyke is a choice ...": said of the word, not of the writer
     # "as" and the word: the writer's role only if the writer speaks as it ("As dykes, we
@@ -374,7 +393,8 @@ def in_group_use(
     outside = patterns.out_group_before.search(before)
     if outside is not None and (inside is None or outside.start() > inside.start()):
         return False
-    if inside is not None or patterns.in_group_after.match(text, end, s_end) is not None:
+    if inside is not None or patterns.in_group_after.match(text, end, s_end) is not None \
+            or patterns.like_me.match(text, end, s_end) is not None:
         return True
     if identities is None:
         return _self_identified(text)
@@ -385,6 +405,12 @@ def in_group_use(
 
 
 _IDENTITY_WORD = re.compile(r"[a-z]+")
+
+
+def like_me(text: str, end: int) -> bool:
+    """Whether the group word ending at ``end`` is followed by "like me" or "like us" ("queer
+    people like me are everywhere"): the writer counts themselves one of them."""
+    return _patterns().like_me.match(text, end, sentence_bounds(text, end)[1]) is not None
 
 
 def _search(pattern: GatedPattern, gates: int, part: str) -> bool:

@@ -153,7 +153,7 @@ class Aim:
                     rf"{modifiers}{{0,3}}$")
         refusing = (rf"\b(?:don'?t|do not|never|can'?t|cannot|won'?t|wouldn'?t|shouldn'?t)"
                     rf"\W+(?:ever\W+)?(?:trust|hire|employ|give|let|allow|serve|invite|house|stand|bear"
-                    rf"|abide|stomach|have|rent"
+                    rf"|abide|stomach|have|want|rent"
                     rf"\W+to|sell\W+to|vote\W+for|listen\W+to)\W+(?:(?:the|a|an|any|that|those"
                     rf"|these|them|more|your|our)\W+){{0,2}}{modifiers}{{0,3}}$")
         return cls(re.compile(before), re.compile(after), re.compile(pointing),

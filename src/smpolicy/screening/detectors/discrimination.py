@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from smpolicy.screening.cues import Cues, cues_for, in_group_use
+from smpolicy.screening.cues import Cues, cues_for, in_group_use, like_me
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.statement_cues import statement_cues
 from smpolicy.screening.detectors.threats import find_threats
@@ -203,6 +203,9 @@ _NOT_TO_LOSE = (r"(?!(?: [a-z]+)? to (?:leave|quit|retire|move (?:away|out)|feel
                 r"|(?:them|'em) (?:all )?(?:gone|dead))(?![a-z])))")
 
 
+_NOT_LOSING = re.compile(_NOT_TO_LOSE)
+
+
 def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
     """Age groups named by a threshold, not a noun ("anyone over 60"), as group words."""
     return {f"{person} {limit}": "age" for person in lists["people"] for limit in lists["limits"]}
@@ -307,19 +310,29 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 continue
             if hit.term in lexicon.in_identity_phrases and _group_name(post, hit.start, hit.end) \
                     and not lexicon.aim.addressed(text, hit.start):
-                # "the queer community": the group's name, read by the model as such, unless
-                # the post derogates the people it names ("Queer Film Night ... perverts")
-                derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
-                if derogated is not None:
-                    hits.append(Hit("derogatory", *derogated, NAME_DEROGATION, NAME_DEROGATION,
-                                    target, cues_for(text, *derogated)))
+                if hit.term in lexicon.reclaimable and like_me(text, hit.end):
+                    # "queer people like me": the group's name, and the writer one of them
+                    cues = cues_for(text, hit.start, hit.end)
+                    hits.append(Hit("slur", hit.start, hit.end, raw,
+                                    _weigh(raw, cues, reclaimed=True), target, cues, True))
+                else:
+                    # "the queer community": the group's name, read by the model as such,
+                    # unless the post derogates the people it names ("Queer Film Night ...
+                    # perverts")
+                    derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
+                    if derogated is not None:
+                        hits.append(Hit("derogatory", *derogated, NAME_DEROGATION,
+                                        NAME_DEROGATION, target, cues_for(text, *derogated)))
                 continue
         if hit.term in lexicon.noun_scores and _as_noun(text, hit.start, hit.end, hit.term):
             raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
         cues = cues_for(text, hit.start, hit.end)
         if cues.negated and (lexicon.aim.scolded(text, hit.start)
-                             or lexicon.aim.refused(text, hit.start)):
-            cues = replace(cues, negated=False)  # "don't be such a X", "never hire a X"
+                             or (lexicon.aim.refused(text, hit.start)
+                                 and _NOT_LOSING.match(text, hit.end) is not None)):
+            # "don't be such a X", "never hire a X", "don't want Xs in our loos"; not "don't
+            # want Xs to feel unwelcome"
+            cues = replace(cues, negated=False)
         score = raw
         if lexicon.intensifier.search(text[max(0, hit.start - 20) : hit.start]) \
                 or (aimed if aimed is not None
@@ -352,7 +365,7 @@ def find_hits(post: NormalisedText) -> list[Hit]:
 # (an adjective), nor a role after "as" ("as the token crip on the panel": maybe the writer's).
 _ARTICLE_BEFORE = re.compile(r"(?<!\bas )\b(?:a|an|the|some|that|this|one|another|you|oi|ya)\W+"
                              r"(?:[a-z'-]+\W+){0,2}$")
-_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at"
+_PHRASE_ENDS = re.compile(r"(?:'s)?\s*(?:[^\w\s'-]|$)|\s+(?:who|was|is|were|has|had|in|on|at|to"
                           r"|from|with|like|but|then|again|always|never|mate|myself|yourself"
                           r"|himself|herself)(?![\w'])")
 
