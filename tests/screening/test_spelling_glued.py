@@ -59,6 +59,20 @@ def test_the_split_words_point_back_to_the_token_as_written():
     assert post.evidence(post.text.index("somalis"), len(post.text))[2] == "somalisarevermin"
 
 
+@pytest.mark.parametrize(("text", "word", "written"), [
+    ("I hatemuslims so much", "muslims", "muslims"),  # a joined form of the repair table
+    ("Kill alltrans people", "trans people", "trans people"),
+    ("ihatejews, always have", "jews", "jews"),
+    ("ihatejews, always have", "i hate jews", "ihatejews"),
+    ("those mslims are vile", "muslims", "mslims"),  # a letter put back: the word as written
+    ("those muslmis are vile", "muslims", "muslmis"),  # two letters swapped
+])
+def test_each_word_of_a_repair_points_at_its_own_letters_as_written(text, word, written):
+    post = prepared(text)
+    start = post.text.index(word)
+    assert post.evidence(start, start + len(word))[2] == written
+
+
 def test_a_slur_cut_in_three_by_spaces_is_read_whole(screener):
     assert prepared("fa gg ots at the rugby club").text == "faggots at the rugby club"
     assert _discrimination(screener, "fa gg ots at the rugby club")

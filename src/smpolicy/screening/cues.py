@@ -74,7 +74,8 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     lexicon = load_lexicon("context")
-    affirming = rf"(?! (?:{words_regex(lexicon['affirming_after_negator'])})(?![a-z]))"
+    affirming = (rf"(?! (?:{words_regex(lexicon['affirming_after_negator'])})(?![a-z]))"
+                 rf"(?! (?:{'|'.join(lexicon['surprise_after_negator'])})(?![a-z]))")
     # Run on sentences and the words before a hit, not on the whole text: no word-edge gates.
     # A cue a negator denies is none ("it's not a myth that ...", "I'm not appalled"), nor a
     # negating cue that denies a denial ("it isn't a lie that ...", "is not a myth").

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 import ahocorasick
@@ -113,15 +114,31 @@ def repair_spelling(post: NormalisedText) -> NormalisedText:
         pieces.append(text[done:start])
         offsets.extend(index[done:start])
         pieces.append(word)
-        # The word's letters all point into the misspelt word, the last at its last letter,
-        # so evidence shows it as written ("mus lims", not "mus lim").
-        last = len(word) - 1
-        offsets.extend(index[end - 1 if i == last else min(start + i, end - 1)]
-                       for i in range(len(word)))
+        offsets.extend(index[start + i] for i in _aligned(text[start:end], word))
         done = end
     pieces.append(text[done:])
     offsets.extend(index[done:])
     return NormalisedText(post.original, "".join(pieces), tuple(offsets))
+
+
+def _aligned(written: str, word: str) -> list[int]:
+    """For each character of a repair ``word``, the index in the ``written`` form it stands for:
+    the same letter where the two agree, a letter put back or a space put in ("hatemuslims" ->
+    "hate muslims") standing for the letter before it, so that every word of the repair points
+    at its own letters as written ("muslims", not "uslims"); the last at the last letter, so
+    evidence shows the whole word as written ("mus lims", not "mus lim")."""
+    if written == word:
+        return list(range(len(word)))
+    positions: list[int] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, written, word, autojunk=False).get_opcodes():
+        if tag == "equal":
+            positions.extend(range(i1, i2))
+        elif tag == "replace":
+            positions.extend(i1 + min(j - j1, i2 - i1 - 1) for j in range(j1, j2))
+        elif tag == "insert":
+            positions.extend([max(i1 - 1, 0)] * (j2 - j1))
+    positions[-1] = len(written) - 1
+    return positions
 
 
 def _longest_from(hits: list[TermHit], start: int, end: int, word: str) -> tuple[int, str]:

@@ -93,3 +93,45 @@ def test_an_in_group_name_closes_the_classifier_gate_only_for_its_own_characteri
 def test_a_slur_inside_a_single_quoted_phrase_that_the_writer_condemns_is_counter_speech(flagged):
     assert "discrimination" not in flagged(
         "Heard a lad call the swim team 'a bunch of queers'. Not on, I reported it.")
+
+
+# A name is the group's own, but it does not excuse abusing the people it names (posts written
+# for these tests).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Queer Book Club at the library is a meeting place for perverts.",
+        "Dykes on Bikes are nothing but degenerates on motorbikes.",
+        "Crip Camp night at the arts centre, packed with spongers as usual.",
+    ],
+)
+def test_a_name_does_not_excuse_derogating_the_people_it_names(flagged, text):
+    assert "discrimination" in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Queer Book Club meets on Thursday in the library's community room.",
+        "Queer Film Night's poster was torn down by some bigoted weirdos, shameful.",
+        "Dykes on Bikes raised £600 for the hospice, thanks to everyone who came.",
+        "Queer Film Night this month is a monster double bill, twisted fun for all.",
+    ],
+)
+def test_a_name_with_no_derogation_of_its_people_is_still_the_group_s_own(flagged, text):
+    assert "discrimination" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never thought I'd see the park full of queers, makes me sick.",
+        "Didn't expect to see so many dykes at the bowls club, vile.",
+    ],
+)
+def test_surprise_is_no_negation(flagged, text):
+    assert "discrimination" in flagged(text), text
+
+
+def test_a_denial_with_never_is_still_a_negation(flagged):
+    assert "discrimination" not in flagged("I never said the queers at work are perverts.")

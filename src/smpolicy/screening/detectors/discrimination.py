@@ -38,6 +38,7 @@ COUNTER_SPEECH_FACTOR = 0.3
 NEGATION_FACTOR = 0.4
 RECLAIMED_FACTOR = 0.25
 INTENSIFIER_BONUS = 0.1
+NAME_DEROGATION = 0.8  # a group's own name with its people derogated (``_name_derogated``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class _Lexicon:
     homonyms: dict[str, Homonym]
     aim: Aim  # whether a word is said of a person (so a slur, whatever sense words are near)
     labels: dict[str, str]
+    name_derogations: re.Pattern[str]  # words that derogate the people a name refers to
     intensifier: re.Pattern[str]
     templates: GatedList  # of (pattern, Template)
 
@@ -132,7 +134,8 @@ def _lexicon() -> _Lexicon:
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
             + prefix + people + _NOT_TO_LOSE,
-            {"verb": data["hostile_verbs"], "group": any_group, **named}), 0.8, None),
+            {"verb": data["hostile_verbs"], "group": any_group, **named,
+             "harm": load_lexicon("context")["harmful_treatment"]}), 0.8, None),
         Template(compile_template(
             prefix + people + r" (?:should|must|need to|needs to|ought to|deserve to|deserves to"
             r"|have to|can all|can) (?:all )?(?:just )?(?:fucking )?{fate}",
@@ -176,6 +179,7 @@ def _lexicon() -> _Lexicon:
                   for term, entries in data["homonyms"].items()},
         aim=Aim.build(data["person_words"], singular_to_target),
         labels=data["characteristics"],
+        name_derogations=re.compile(rf"(?<![a-z])(?:{words_regex(data['name_derogations'])})(?![a-z])"),
         intensifier=re.compile(
             rf"(?:{words_regex(data['abusive_adjectives'])}|you|ur|you'?re an?|u r an?|what an?"
             r"|such an?|total|complete|absolute|utter)\W+$"
@@ -187,10 +191,16 @@ def _lexicon() -> _Lexicon:
 # "I don't want the Syrian families to leave": the wish not to lose a group is no hostility,
 # unless the sentence goes on to send them off ("..., I want them deported"); the word that may
 # stand before "to" is the rest of the group's name, which the template could otherwise leave
-# out ("the polish| families to leave")
+# out ("the polish| families to leave"). Nor is the wish that harm not be done to them ("I don't
+# want the Polish lads at the depot sacked": context.yaml ``harmful_treatment``), unless the
+# sentence goes on to wish another on them ("..., I want them locked up").
 _NOT_TO_LOSE = (r"(?!(?: [a-z]+)? to (?:leave|quit|retire|move (?:away|out)|feel (?:unwelcome|unsafe|left out)"
                 r"|be (?:hurt|driven out|forced out|pushed out))(?![a-z])"
-                r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))")
+                r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))"
+                r"(?!(?: [a-z]+)?(?: (?:on|in|at|from|round|across) (?:the |our |this |my )?[a-z]+(?: [a-z]+)?)?"
+                r" (?:to be |being |getting |get )?{harm}(?![a-z])"
+                r"(?![^.!?]*(?<![a-z])(?:want(?:s|ed)? (?:them|'em)|rather (?:see )?(?:them|'em)"
+                r"|(?:them|'em) (?:all )?(?:gone|dead))(?![a-z])))")
 
 
 _NOT_LOSING = re.compile(_NOT_TO_LOSE)
@@ -243,6 +253,11 @@ def _indirect_templates(data: dict, prefix: str, any_group: list[str],
             prefix + group + r"(?: all| just| really| simply)? {denied} (?:even )?(?:ever )?{right}",
             {**person, "denied": data["denied_by"], "right": data["denied_rights"]}),
             0.8, None),
+        Template(compile_template(
+            r"{doubt} (?:that )?" + prefix + group + r" should (?:ever |even |really )?{right}"
+            r"(?! down)(?!(?: to)? (?:be |get |being )?{harm}(?![a-z]))",
+            {"doubt": data["denied_by_doubt"], **person, "right": data["denied_rights"],
+             "harm": load_lexicon("context")["harmful_treatment"]}), 0.8, None),
         Template(compile_template(
             prefix + group + r"(?: all| just| really| simply)? {deserve} {object}",
             {**person, "deserve": data["deserve_denied"],
@@ -300,7 +315,15 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                     cues = cues_for(text, hit.start, hit.end)
                     hits.append(Hit("slur", hit.start, hit.end, raw,
                                     _weigh(raw, cues, reclaimed=True), target, cues, True))
-                continue  # "the queer community": the group's name, read by the model as such
+                else:
+                    # "the queer community": the group's name, read by the model as such,
+                    # unless the post derogates the people it names ("Queer Film Night ...
+                    # perverts")
+                    derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
+                    if derogated is not None:
+                        hits.append(Hit("derogatory", *derogated, NAME_DEROGATION,
+                                        NAME_DEROGATION, target, cues_for(text, *derogated)))
+                continue
         if hit.term in lexicon.noun_scores and _as_noun(text, hit.start, hit.end, hit.term):
             raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
         cues = cues_for(text, hit.start, hit.end)
@@ -317,8 +340,13 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                 or lexicon.aim.pointed_at_people(text, hit.start):
             score = min(0.99, round(score + INTENSIFIER_BONUS, 6))  # 0.35 + 0.1 is 0.4499...
         reclaimed = hit.term in lexicon.reclaimable and (
-            in_group_use(text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term))
-            or _in_a_name(post, hit.start, hit.end))
+            in_group_use(text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term)))
+        if hit.term in lexicon.reclaimable and not reclaimed and _in_a_name(post, hit.start, hit.end):
+            derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
+            reclaimed = derogated is None
+            if derogated is not None:  # "Queer Film Night is just an excuse for perverts"
+                hits.append(Hit("derogatory", *derogated, NAME_DEROGATION, NAME_DEROGATION,
+                                target, cues_for(text, *derogated)))
         score = _weigh(score, cues, reclaimed=reclaimed)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues, reclaimed))
     for _, template in lexicon.templates.open_for(text):
@@ -371,6 +399,22 @@ def _in_a_name(post: NormalisedText, start: int, end: int) -> bool:
         return False
     words = _WORD.findall(original[max(0, o_start - 200):o_end + 200])
     return sum(w[0].isupper() for w in words) * 2 <= len(words)
+
+
+def _name_derogated(text: str, start: int, end: int,
+                    derogations: re.Pattern[str]) -> tuple[int, int] | None:
+    """The span from a reclaimed word written in a name ("Queer Film Night") to a word
+    elsewhere in the post that derogates the people the name refers to ("... an excuse for
+    perverts", ``name_derogations``), where the sentence neither condemns nor negates it; None
+    if there is none. A name is the group's own, but using it does not excuse abusing them."""
+    for match in derogations.finditer(text):
+        if start <= match.start() < end:
+            continue
+        span = (min(start, match.start()), max(end, match.end()))
+        cues = cues_for(text, *span)
+        if not (cues.counter_speech or cues.negated):
+            return span
+    return None
 
 
 def _group_name(post: NormalisedText, start: int, end: int) -> bool:

@@ -180,7 +180,8 @@ def damping(text: str, signals: Signals) -> float:
     never damped)."""
     if signals.slur or signals.derogatory or signals.threat:
         return 1.0
-    return PRAISE_DAMPING if appraise(text).praise or enquiry(text) or support(text) else 1.0
+    return PRAISE_DAMPING if (appraise(text).praise or enquiry(text) or support(text)
+                              or condemns_harm(text, signals)) else 1.0
 
 
 def support(text: str) -> bool:
@@ -196,6 +197,35 @@ def support(text: str) -> bool:
             or rules.support_stops.search(lowered):
         return False
     return not _hostile_words(lowered)
+
+
+def condemns_harm(text: str, signals: Signals) -> bool:
+    """Whether ``text`` condemns people who harmed a group: its subject is people a relative
+    clause defines by an act of harm ("the man who spat at the Muslim woman in the queue",
+    "anyone who mocks deaf customers", context.yaml ``harm_acts``), every word that names a
+    group stands inside that clause (the group is the victim, not the subject: not "Muslims
+    who pray in the street are ..."), and the verdict that follows is hostile ("is
+    disgusting", "are cowards", "should be ashamed"). The encoder reads such posts by the
+    group they name and the insult beside it, as hostile to the group; they are counter-speech.
+    """
+    rules = _questions()
+    lowered = text.lower().replace("’", "'")
+    mentions = [span for _, span in signals.mentions]
+    if not mentions:
+        return False
+    from smpolicy.screening.model.negation import HOSTILE, predicate_polarity
+
+    for clause in rules.harm_condemned.finditer(lowered):
+        start, end = clause.span("clause")
+        if not rules.harm_acts.search(lowered, start, end):
+            continue
+        if not all(start <= a and b <= end for a, b in mentions):
+            continue
+        verdict = clause.group("verdict")
+        if predicate_polarity(verdict)[0] == HOSTILE or rules.condemnations.search(verdict) \
+                or any(valence(w.removesuffix("s")) <= HOSTILE_WORD for w in _WORD.findall(verdict)):
+            return True  # "cowards": the sentiment lexicon has the singular only
+    return False
 
 
 def _hostile_words(lowered: str) -> bool:
@@ -236,6 +266,9 @@ class _Questions:
     stops: re.Pattern[str]
     support: re.Pattern[str]
     support_stops: re.Pattern[str]
+    harm_condemned: re.Pattern[str]  # "the man who ... is ...", for ``condemns_harm``
+    harm_acts: re.Pattern[str]
+    condemnations: re.Pattern[str]
 
 
 @cache
@@ -251,6 +284,16 @@ def _questions() -> _Questions:
         support=re.compile("(?<![a-z])(?:" + "|".join(context["supportive_claims"]) + ")"),
         support_stops=re.compile(
             r"(?<![a-z])(?:" + words_regex(context["support_stops"]) + r")(?![a-z])"),
+        # a relative clause (its subject's head before it, or "whoever"), then the main verb
+        # and the verdict, to the end of the sentence
+        harm_condemned=re.compile(
+            r"(?<![a-z])(?P<clause>(?:who|whoever|that)(?![a-z])[^.!?]*?)"
+            r"\s+(?:is|are|was|were|should|must|deserve|deserves|ought to|need to|needs to)"
+            r"(?![a-z])(?P<verdict>[^.!?]*)"),
+        harm_acts=re.compile(
+            r"(?<![a-z])(?:" + words_regex(context["harm_acts"]) + r")(?![a-z])"),
+        condemnations=re.compile(
+            r"(?<![a-z])(?:" + words_regex(context["condemnations"]) + r")(?![a-z])"),
     )
 
 

@@ -88,6 +88,8 @@ def _rules() -> _Rules:
             r"(?! (?:only|just|longer|more|doubt|matter|mind|sure|to mention|even|forget|stand"
             r"|wait|care less|help|stop|stops|quit|cease|shut up|"
             + words_regex(context["affirming_after_negator"]) + r")(?![a-z]))"
+            # "never thought I'd see X here": surprise, no denial
+            r"(?! (?:" + "|".join(context["surprise_after_negator"]) + r")(?![a-z]))"
             # "X are no more P than anyone else", "no less P than": a comparison denied; not
             # "no more than vermin", which says they are that and nothing better
             r"|(?<![a-z])no(?= (?:more|less) (?:[a-z'’-]+ ){1,6}?than(?![a-z]))"
@@ -102,13 +104,15 @@ def _rules() -> _Rules:
         # something else said of the group instead: "but ...", ", just ...", ", they're ..."
         contrast=re.compile(
             r"(?<![a-z])(?<!anything )(?:but|however|though|although|except)(?![a-z])"
-            r"|(?:[,;:–—-]\s*(?:[a-z'’]+\s+){0,2}|(?<![a-z])but )(?:rather|instead|just|only|merely"
-            r"|simply|even)(?![a-z])"
+            # not "only just" (barely): "..., they've only just settled in"
+            r"|(?:[,;:–—-]\s*(?:[a-z'’]+\s+){0,2}|(?<![a-z])but )(?:rather|instead|(?<!only )just"
+            r"|only(?! just)|merely|simply|even)(?![a-z])"
             r"|[,;:–—-]\s*(?:they|it|we|he|she|that|this|those|these|them)(?![a-z])"
         ),
         favourable=re.compile(r"(?<![a-z])(?:" + words_regex(context["favourable_predicates"])
                               + r")(?![a-z])"),
-        hostile=re.compile(r"(?<![a-z])(?:" + words_regex(_hostile_words()) + r")(?![a-z])"),
+        hostile=re.compile(r"(?<![a-z])(?:" + words_regex(
+            [*_hostile_words(), *context["harmful_treatment"]]) + r")(?![a-z])"),
         opposites={**context["favourable_predicates"], **context["favourable_after_no"]},
         no_predicate=re.compile(r"(?<![a-z])no(?= (?:" + words_regex(context["favourable_after_no"])
                                 + r")(?![a-z]))"),
@@ -259,6 +263,12 @@ def _sentence_edits(
 
 # A plain aside after a comma: a pronoun, no "just", "only", "but" ("..., they built the depot")
 _ASIDE = re.compile(r"[,;:–—-]\s*(?:they|it|we|he|she|that|this|those|these|them)")
+# A verdict on the denied statement itself, as the sentence's last words ("..., that's crazy",
+# "..., that would be cruel"; a word the sentiment lexicon reads as hostile): it condemns what
+# was denied, so it says nothing more of the group
+_VERDICT_ASIDE = re.compile(r"[,;:–—-]\s*(?:that|this|it)(?:['’]s| is| was| would be| will be)"
+                            r"(?: just| so| simply| totally| completely| absolutely| plain)?"
+                            r" (?P<verdict>[a-z]+(?: [a-z]+)?)[\s.!]*")
 
 
 def _contrasted(text: str, end: int, s_end: int, rules: _Rules, polarity: int) -> bool:
@@ -278,9 +288,25 @@ def _contrasted(text: str, end: int, s_end: int, rules: _Rules, polarity: int) -
     if polarity != HOSTILE or not all(_ASIDE.fullmatch(m.group()) for m in contrasts):
         return True
     rest = text[contrasts[0].start():s_end]
+    if _verdict_aside(text, contrasts[0].start()) >= s_end:
+        return False  # "I don't want X deported, that's crazy": a verdict on the harm denied
     return bool(rules.hostile.search(rest) or rules.favourable.search(rest)
                 or rules.negator.search(rest)
                 or any(valence(m.group()) <= HOSTILE_WORD for m in re.finditer(r"[a-z]+", rest)))
+
+
+def _verdict_aside(text: str, at: int) -> int:
+    """The end of a verdict aside (``_VERDICT_ASIDE``) that starts at ``at`` and ends its
+    sentence, with a word the sentiment lexicon reads as hostile; 0 if there is none."""
+    from smpolicy.screening.model.appraisal import HOSTILE_WORD, valence
+
+    verdict = _VERDICT_ASIDE.match(text, at)
+    if verdict is None or not (verdict.end() == len(text)
+                               or verdict.group().rstrip().endswith((".", "!"))):
+        return 0
+    if not any(valence(w) <= HOSTILE_WORD for w in verdict.group("verdict").split()):
+        return 0
+    return verdict.end()
 
 
 # Between two negators, a verb or "that" that takes a clause: the second negation lies inside
@@ -358,10 +384,12 @@ def _opposite(text: str, start: int, end: int, word: tuple[int, int],
 
 
 # Verbs and frames after which a negation denies the clause that follows ("I don't think X
-# are P", "it's not true that X are P", "nobody here says X are P")
+# are P", "it's not true that X are P", "nobody here says X are P", "I don't want X sacked")
 _RAISING_VERBS = (r"(?:think|thinks|believe|believes|say|says|said|agree|agrees|accept|accepts"
                   r"|reckon|reckons|suppose|feel|buy|claim|claimed|true|the case|fair to say"
-                  r"|mean|meant|call|calling)(?![a-z])")
+                  r"|mean|meant|call|calling"
+                  # "I don't want X at the car wash deported": what is wished on X follows X
+                  r"|want|wants)(?![a-z])")
 _RAISING = re.compile(r"\W*(?:(?:really|honestly|actually|seriously|personally|simply|just|ever"
                       r"|for a minute|for one|at all)\W+){0,2}" + _RAISING_VERBS)
 # after "nobody", "no one": the verb may come after a few words ("nobody in the office thinks")
@@ -417,6 +445,8 @@ def predicate_polarity(
     marks += [(m.start(), 1, HOSTILE, m.span()) for m in rules.hostile.finditer(words)]
     for m in re.finditer(r"[a-z]+", words):
         value = 0.0 if m.group() in _STOPPING_VERBS else valence(m.group())
+        if m.group() == "like" and words[:m.start()].strip():
+            value = 0.0  # "treated like dirt": a comparison; "don't like X" keeps the verb's
         if value <= HOSTILE_WORD or value >= STRONG_WORD:
             marks.append((m.start(), 2, HOSTILE if value < 0 else FAVOURABLE, m.span()))
     if not marks:
@@ -446,7 +476,9 @@ def _hostile_elsewhere(text: str, negations: list[Edit], groups: list[tuple[int,
     spans = [(a, b) for a, b, _ in groups]
     for start, end, _ in negations:
         stop = _CLAUSE_STOP.search(text, end)
-        spans.append((start, stop.start() if stop else len(text)))
+        stop_at = stop.start() if stop else len(text)
+        verdict = _verdict_aside(text, stop_at)
+        spans.append((start, verdict or stop_at))
     for start, end in spans:
         rest[start:end] = " " * (end - start)
     words = "".join(rest)
