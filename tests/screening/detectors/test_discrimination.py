@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smpolicy.screening.cues import in_group_use
 from smpolicy.screening.detectors.discrimination import lexicon_signals
+from smpolicy.screening.in_group import in_group_use
 from smpolicy.screening.normalise import normalise
 
 BREACHES = [

@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from smpolicy.screening.cues import Cues, cues_for, in_group_use, like_me
+from smpolicy.screening.cues import Cues, cues_for
 from smpolicy.screening.detectors.base import BaseDetector, keep_strongest
 from smpolicy.screening.detectors.statement_cues import statement_cues
 from smpolicy.screening.detectors.threats import find_threats
 from smpolicy.screening.findings import Category, Finding
 from smpolicy.screening.glued import Glued, glued_tokens
+from smpolicy.screening.in_group import in_group_use, like_me
 from smpolicy.screening.lexicon import (
     TermIndex,
     compile_template,
