@@ -12,7 +12,7 @@ from smpolicy.screening.detectors import (
     bullying,
     conduct,
     confidentiality,
-    discrimination,
+    discrimination_lexicon,
     disrepute,
     profile_details,
     threats,
@@ -51,7 +51,7 @@ def test_patterns_without_a_useful_literal_are_never_gated(pattern):
 
 
 def _all_patterns():
-    patterns = [t.pattern for _, t in discrimination._lexicon().templates]
+    patterns = [t.pattern for _, t in discrimination_lexicon.compiled().templates]
     patterns += [bullying._patterns().direct_insult, bullying._patterns().colleague_insult]
     patterns += [p for p, _ in bullying._patterns().mocking]
     lexicon = disrepute._lexicon()
@@ -97,7 +97,7 @@ def test_every_gated_list_offers_exactly_the_items_each_dev_post_opens():
 
     path = Path(__file__).parents[2] / "data" / "devset" / "dev.jsonl"
     texts = [normalise(json.loads(line)["text"]).text for line in path.read_text(encoding="utf-8").splitlines()]
-    lists = [threats._patterns(), bullying._patterns().mocking, discrimination._lexicon().templates]
+    lists = [threats._patterns(), bullying._patterns().mocking, discrimination_lexicon.compiled().templates]
     lists += [build(None)._gated for build in (conduct.build, profile_details.build)]
     for gated in lists:
         for text in texts:
