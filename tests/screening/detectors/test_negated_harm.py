@@ -49,3 +49,8 @@ def test_refusing_a_group_or_denying_it_a_right_is_discrimination(flagged, text)
 )
 def test_a_right_affirmed_or_a_harm_denied_is_not_discrimination(flagged, text):
     assert "discrimination" not in flagged(text), text
+
+
+def test_a_slur_is_still_a_slur_when_the_writer_wishes_no_harm_on_the_people_it_names(flagged):
+    # the wish that harm not be done to a group undoes the refusal template, not a slur
+    assert "discrimination" in flagged("I don't want the poofs in accounts sacked.")

@@ -73,7 +73,7 @@ def compiled() -> Lexicon:
             {"group": any_group, **named, "derog": data["derogatory"]}), 0.85, None),
         Template(compile_template(
             r"(?:i|we|everyone|people|we all|i just|i really|i fucking) (?:\w+ )?{verb} "
-            + prefix + people + NOT_TO_LOSE,
+            + prefix + people + NOT_TO_LOSE + NOT_HARMED,
             {"verb": data["hostile_verbs"], "group": any_group, **named,
              "harm": load_lexicon("context")["harmful_treatment"]}), 0.8, None),
         Template(compile_template(
@@ -131,17 +131,19 @@ def compiled() -> Lexicon:
 # "I don't want the Syrian families to leave": the wish not to lose a group is no hostility,
 # unless the sentence goes on to send them off ("..., I want them deported"); the word that may
 # stand before "to" is the rest of the group's name, which the template could otherwise leave
-# out ("the polish| families to leave"). Nor is the wish that harm not be done to them ("I don't
-# want the Polish lads at the depot sacked": context.yaml ``harmful_treatment``), unless the
-# sentence goes on to wish another on them ("..., I want them locked up").
+# out ("the polish| families to leave").
 NOT_TO_LOSE = (r"(?!(?: [a-z]+)? to (?:leave|quit|retire|move (?:away|out)|feel (?:unwelcome|unsafe|left out)"
-                r"|be (?:hurt|driven out|forced out|pushed out))(?![a-z])"
-                r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))"
-                r"(?!(?: [a-z]+)?(?: (?:on|in|at|from|round|across) (?:the |our |this |my )?[a-z]+(?: [a-z]+)?)?"
-                r" (?:to be |being |getting |get )?{harm}(?![a-z])"
-                r"(?![^.!?]*(?<![a-z])(?:want(?:s|ed)? (?:them|'em)|rather (?:see )?(?:them|'em)"
-                r"|(?:them|'em) (?:all )?(?:gone|dead))(?![a-z])))")
-
+               r"|be (?:hurt|driven out|forced out|pushed out))(?![a-z])"
+               r"(?![^.!?]*(?<![a-z])(?:deport|deported|kicked out|sent (?:back|home)|go back|gone)(?![a-z])))")
+# Nor, for the refusal template, is the wish that harm not be done to them ("I don't want the
+# Polish lads at the depot sacked": context.yaml ``harmful_treatment``, its ``{harm}`` slot),
+# unless the sentence goes on to wish another on them ("..., I want them locked up"). A slur
+# refused so (``_NOT_LOSING`` in the detector) takes only ``NOT_TO_LOSE``: "don't want the
+# <slur> at the depot sacked" still calls people by the slur.
+NOT_HARMED = (r"(?!(?: [a-z]+)?(?: (?:on|in|at|from|round|across) (?:the |our |this |my )?[a-z]+(?: [a-z]+)?)?"
+              r" (?:to be |being |getting |get )?{harm}(?![a-z])"
+              r"(?![^.!?]*(?<![a-z])(?:want(?:s|ed)? (?:them|'em)|rather (?:see )?(?:them|'em)"
+              r"|(?:them|'em) (?:all )?(?:gone|dead))(?![a-z])))")
 
 
 def _age_thresholds(lists: dict[str, list[str]]) -> dict[str, str]:
