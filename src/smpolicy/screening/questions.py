@@ -29,6 +29,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from smpolicy.screening.model.negation import CONTRACTED
+
 _LEAD = (r"(?:(?:so|but|and|seriously|honestly|genuinely|surely|ok|okay|come on|be honest|tell me"
          r"|let's be honest|i mean|look|well)\W+)*")
 _AUX = r"(?:is|are|was|were|do|does|did|would|should|could|can|will|must|has|have|had|wo|ca|sha|need)"
@@ -40,7 +42,8 @@ _OPINION = re.compile(r"(?:you|everyone|everybody|anyone|anybody|people|we|you a
                       r"\s+(?:(?:really|honestly|actually|also|all|just)\s+)?"
                       r"(?:think|agree|reckon|believe|feel|find|accept|realise|realize|see)"
                       r"(?:\s+(?:that|with me that|how))?\s+")
-_POSITIVE = {"wo": "will", "ca": "can", "sha": "shall", "do": "", "does": "", "did": ""}
+# the positive of a negated auxiliary: "won't" -> "will" (negation's stems), "don't" -> ""
+_POSITIVE = {**CONTRACTED, "do": "", "does": "", "did": ""}
 
 # "isn't it ...", "wouldn't the town ...", "is it not ...", "why don't we ...", "how are X not ..."
 _NEGATIVE = re.compile(

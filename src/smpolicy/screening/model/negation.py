@@ -129,7 +129,7 @@ def _hostile_words() -> list[str]:
     return sorted({w for w in words if not w.startswith(("not ", "less than", "more like"))})
 
 
-_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}  # won't, can't, shan't, ain't
+CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}  # won't, can't, shan't, ain't: the stem's positive
 _DETERMINER_NO = re.compile(r"(?<![a-z])no $")
 _MAX_WORDS_APART = 8
 
@@ -491,8 +491,8 @@ def _affirmative(text: str, start: int, end: int) -> Edit:
     word = text[start:end]
     if word[0] == "n" and word[-1] == "t" and len(word) == 3 and word[1] in "'’":  # n't
         stem = re.search(r"[a-z]+$", text[max(0, start - 6):start])
-        if stem and stem.group() in _CONTRACTED:
-            return (start - len(stem.group()), end, _CONTRACTED[stem.group()])
+        if stem and stem.group() in CONTRACTED:
+            return (start - len(stem.group()), end, CONTRACTED[stem.group()])
         return (start, end, "")
     if word == "cannot":
         return (start, end, "can")
