@@ -32,7 +32,7 @@ COUNTER_SPEECH_FACTOR = 0.3
 NEGATION_FACTOR = 0.4
 RECLAIMED_FACTOR = 0.25
 INTENSIFIER_BONUS = 0.1
-NAME_DEROGATION = 0.8  # a group's own name with its people derogated (``_name_derogated``)
+NAME_DEROGATION = 0.8  # a group's own name with its people derogated (``_name_derogation``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +100,9 @@ def find_hits(post: NormalisedText) -> list[Hit]:
                     # "the queer community": the group's name, read by the model as such,
                     # unless the post derogates the people it names ("Queer Film Night ...
                     # perverts")
-                    derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
-                    if derogated is not None:
-                        hits.append(Hit("derogatory", *derogated, NAME_DEROGATION,
-                                        NAME_DEROGATION, target, cues_for(text, *derogated)))
+                    derogation = _name_derogation(text, hit.start, hit.end, target)
+                    if derogation is not None:
+                        hits.append(derogation)
                 continue
         if hit.term in lexicon.noun_scores and _as_noun(text, hit.start, hit.end, hit.term):
             raw = lexicon.noun_scores[hit.term]  # "the queers at ...", not "a queer dad"
@@ -123,11 +122,10 @@ def find_hits(post: NormalisedText) -> list[Hit]:
         reclaimed = hit.term in lexicon.reclaimable and (
             in_group_use(text, hit.start, hit.end, lexicon.reclaimed_by.get(hit.term)))
         if hit.term in lexicon.reclaimable and not reclaimed and _in_a_name(post, hit.start, hit.end):
-            derogated = _name_derogated(text, hit.start, hit.end, lexicon.name_derogations)
-            reclaimed = derogated is None
-            if derogated is not None:  # "Queer Film Night is just an excuse for perverts"
-                hits.append(Hit("derogatory", *derogated, NAME_DEROGATION, NAME_DEROGATION,
-                                target, cues_for(text, *derogated)))
+            derogation = _name_derogation(text, hit.start, hit.end, target)
+            reclaimed = derogation is None
+            if derogation is not None:  # "Queer Film Night is just an excuse for perverts"
+                hits.append(derogation)
         score = _weigh(score, cues, reclaimed=reclaimed)
         hits.append(Hit("slur", hit.start, hit.end, raw, score, target, cues, reclaimed))
     for _, template in lexicon.templates.open_for(text):
@@ -182,19 +180,18 @@ def _in_a_name(post: NormalisedText, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in words) * 2 <= len(words)
 
 
-def _name_derogated(text: str, start: int, end: int,
-                    derogations: re.Pattern[str]) -> tuple[int, int] | None:
-    """The span from a reclaimed word written in a name ("Queer Film Night") to a word
+def _name_derogation(text: str, start: int, end: int, target: str) -> Hit | None:
+    """A derogatory hit from a reclaimed word written in a name ("Queer Film Night") to a word
     elsewhere in the post that derogates the people the name refers to ("... an excuse for
     perverts", ``name_derogations``), where the sentence neither condemns nor negates it; None
     if there is none. A name is the group's own, but using it does not excuse abusing them."""
-    for match in derogations.finditer(text):
+    for match in compiled().name_derogations.finditer(text):
         if start <= match.start() < end:
             continue
         span = (min(start, match.start()), max(end, match.end()))
         cues = cues_for(text, *span)
         if not (cues.counter_speech or cues.negated):
-            return span
+            return Hit("derogatory", *span, NAME_DEROGATION, NAME_DEROGATION, target, cues)
     return None
 
 
